@@ -1,0 +1,44 @@
+namespace GradCheck;
+
+/// <summary>Settings of a gradient check. The defaults need no tuning for ordinary layers.</summary>
+public sealed record CheckOptions
+{
+    /// <summary>The default settings.</summary>
+    public static CheckOptions Default { get; } = new();
+
+    /// <summary>Directional probes (the default) or element by element.</summary>
+    public CheckMode Mode { get; init; } = CheckMode.Default;
+
+    /// <summary>
+    /// The relative error allowed between analytic and numeric values, on top of the finite differences' own estimated
+    /// error. Small by default (1e-6) because that estimate already absorbs truncation and rounding.
+    /// </summary>
+    public double RelativeTolerance { get; init; } = 1e-6;
+
+    /// <summary>The absolute error allowed per gradient element, on top of the estimated finite-difference error.</summary>
+    public double AbsoluteTolerance { get; init; }
+
+    /// <summary>Random signed directions probed per differentiated input in <see cref="CheckMode.Default"/>.</summary>
+    public int DirectionsPerInput { get; init; } = 2;
+
+    /// <summary>The seed of the upstream gradient and the probe directions; random when null. Reports print it.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>Whether a failure is confirmed by a Taylor-remainder test (a few extra forward passes).</summary>
+    public bool ConfirmFailures { get; init; } = true;
+
+    /// <summary>How many worst elements a report lists per failing input.</summary>
+    public int ReportedElements { get; init; } = 5;
+
+    internal void Validate()
+    {
+        if (!(RelativeTolerance >= 0) || double.IsInfinity(RelativeTolerance))
+            throw new ArgumentOutOfRangeException(nameof(RelativeTolerance), RelativeTolerance, "RelativeTolerance must be a finite number ≥ 0.");
+        if (!(AbsoluteTolerance >= 0) || double.IsInfinity(AbsoluteTolerance))
+            throw new ArgumentOutOfRangeException(nameof(AbsoluteTolerance), AbsoluteTolerance, "AbsoluteTolerance must be a finite number ≥ 0.");
+        if (DirectionsPerInput < 1)
+            throw new ArgumentOutOfRangeException(nameof(DirectionsPerInput), DirectionsPerInput, "DirectionsPerInput must be at least 1.");
+        if (ReportedElements < 1)
+            throw new ArgumentOutOfRangeException(nameof(ReportedElements), ReportedElements, "ReportedElements must be at least 1.");
+    }
+}

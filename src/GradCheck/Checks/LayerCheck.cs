@@ -1,0 +1,171 @@
+namespace GradCheck;
+
+/// <summary>
+/// The data path of a check: guards → analytic vector–Jacobian product once → directional probes per input (or every
+/// element) → on a mismatch, localisation → diagnosis and Taylor confirmation → result. Inputs are restored bit for bit
+/// in the end whatever happened.
+/// </summary>
+internal static class LayerCheck
+{
+    public static CheckResult Run(Differentiable differentiable, CheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(differentiable);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var seed = options.Seed ?? Random.Shared.Next();
+        var random = new Random(seed);
+
+        var inputs = differentiable.Inputs;
+        var views = new List<ParameterView>();
+        var snapshots = new List<double[]>();
+        Prober? prober = null;
+        try
+        {
+            Guards.RequireInputs(inputs);
+            foreach (var input in inputs)
+            {
+                var view = input.View();
+                views.Add(view);
+                snapshots.Add(view.Snapshot());
+            }
+
+            var (prepared, differentiated, gradients) = Prepare(differentiable, views, snapshots, random);
+            prober = prepared;
+            var results = new List<InputResult>();
+            for (var k = 0; k < differentiated.Count; k++)
+            {
+                var i = differentiated[k];
+                var checker = new InputChecker(views[i], snapshots[i], gradients[k], prober, options);
+                results.Add(CheckInput(checker, options, random));
+            }
+
+            var verdict = results.Any(r => r.Outcome == Outcome.Failed) ? Verdict.Failed
+                : results.Any(r => r.Outcome == Outcome.NonDifferentiable) ? Verdict.NonDifferentiable
+                : Verdict.Passed;
+            return new CheckResult(verdict, options.Mode, seed, results, null, prober.Evaluations);
+        }
+        catch (CheckFaultException fault)
+        {
+            return new CheckResult(Verdict.Invalid, options.Mode, seed, [], fault.Fault, prober?.Evaluations ?? 0);
+        }
+        finally
+        {
+            for (var i = 0; i < views.Count; i++) views[i].Restore(snapshots[i]);
+        }
+    }
+
+    /// <summary>The Taylor-remainder test of each differentiated input along a random signed direction.</summary>
+    public static IReadOnlyList<TaylorResult> Taylor(Differentiable differentiable, int? seed)
+    {
+        ArgumentNullException.ThrowIfNull(differentiable);
+        var actualSeed = seed ?? Random.Shared.Next();
+        var random = new Random(actualSeed);
+        var views = new List<ParameterView>();
+        var snapshots = new List<double[]>();
+        try
+        {
+            Guards.RequireInputs(differentiable.Inputs);
+            foreach (var input in differentiable.Inputs)
+            {
+                views.Add(input.View());
+                snapshots.Add(views[^1].Snapshot());
+            }
+
+            var (prober, differentiated, gradients) = Prepare(differentiable, views, snapshots, random);
+            var results = new List<TaylorResult>();
+            for (var k = 0; k < differentiated.Count; k++)
+            {
+                var i = differentiated[k];
+                var steps = snapshots[i].Select(x => (random.Next(2) == 0 ? 1 : -1) * Math.Max(1.0, Math.Abs(x))).ToArray();
+                var direction = new Direction(Enumerable.Range(0, steps.Length).ToArray(), steps);
+                results.Add(TaylorTest.Run(prober, views[i], snapshots[i], direction, gradients[k]));
+            }
+
+            return results;
+        }
+        catch (CheckFaultException fault)
+        {
+            throw new GradientCheckException(new CheckResult(Verdict.Invalid, CheckMode.Default, actualSeed, [], fault.Fault, 0));
+        }
+        finally
+        {
+            for (var i = 0; i < views.Count; i++) views[i].Restore(snapshots[i]);
+        }
+    }
+
+    /// <summary>Guards, the upstream gradient, φ at the unperturbed inputs and the analytic gradients, once.</summary>
+    private static (Prober Prober, List<int> Differentiated, double[][] Gradients) Prepare(
+        Differentiable differentiable, List<ParameterView> views, List<double[]> snapshots, Random random)
+    {
+        var inputs = differentiable.Inputs;
+        var function = differentiable.CreateFunction();
+        Guards.CheckForward(function, views, snapshots);
+        function.DrawUpstream(random);
+        var prober = new Prober(function);
+        prober.EvaluateBase();
+
+        var differentiated = Enumerable.Range(0, inputs.Count).Where(i => inputs[i].IsDifferentiated).ToList();
+        var gradients = GradientList.Read(RunBackward(function), differentiated.Select(i => views[i]).ToList());
+        Guards.RequireUnchanged(views, snapshots, FaultKind.BackwardMutatesInput, "backward");
+        return (prober, differentiated, gradients);
+    }
+
+    private static object? RunBackward(LayerFunction function)
+    {
+        try
+        {
+            return function.Backward();
+        }
+        catch (Exception exception) when (exception is not CheckFaultException)
+        {
+            throw Guards.Fault(FaultKind.BackwardThrew,
+                $"The backward pass threw {exception.GetType().Name}: {exception.Message}", null, exception);
+        }
+    }
+
+    private static InputResult CheckInput(InputChecker checker, CheckOptions options, Random random)
+    {
+        var result = new InputResult(checker.View.Name, checker.Shape);
+        Localization? localization = null;
+        if (options.Mode == CheckMode.Full)
+        {
+            localization = Localizer.CheckEverything(checker);
+        }
+        else
+        {
+            var all = Enumerable.Range(0, checker.Shape.Count).ToArray();
+            for (var d = 0; d < options.DirectionsPerInput; d++)
+            {
+                result.Probes++;
+                if (checker.Probe(checker.RandomDirection(all, random)).Outcome != Outcome.Passed) result.FailedProbes++;
+            }
+
+            if (result.FailedProbes > 0) localization = Localizer.Run(checker, random);
+        }
+
+        var elements = checker.CheckedElements().ToList();
+        result.CheckedElements = elements.Count;
+        result.FailedElements = elements.Count(e => e.Outcome == Outcome.Failed);
+        result.NonDifferentiableElements = elements.Count(e => e.Outcome == Outcome.NonDifferentiable);
+        result.WrongElements = localization?.WrongElements ?? 0;
+        result.IsEstimate = localization?.IsEstimate ?? false;
+        result.Outcome = result.FailedElements > 0 ? Outcome.Failed
+            : result.NonDifferentiableElements > 0 ? Outcome.NonDifferentiable
+            : result.FailedProbes > 0 && localization is { IsEstimate: true } ? Outcome.Failed
+            : Outcome.Passed;
+        if (result.Outcome == Outcome.Passed) return result;
+
+        var shown = result.Outcome == Outcome.Failed ? Outcome.Failed : Outcome.NonDifferentiable;
+        result.WorstElements = elements.Where(e => e.Outcome == shown)
+            .OrderByDescending(e => e.AbsoluteError / Math.Max(e.Tolerance, double.Epsilon))
+            .Take(options.ReportedElements)
+            .ToList();
+        result.Heatmap = localization?.Heatmap.Render();
+        if (result.Outcome != Outcome.Failed) return result;
+
+        result.Diagnosis = Diagnosis.Of(checker);
+        if (options.ConfirmFailures && result.WorstElements.Count > 0)
+            result.Confirmation = checker.ConfirmAt(result.WorstElements[0].Index);
+        return result;
+    }
+}

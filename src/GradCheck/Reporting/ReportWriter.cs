@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+
+namespace GradCheck;
+
+/// <summary>Writes a <see cref="CheckResult"/> as the text a developer reads in a failed test.</summary>
+internal static class ReportWriter
+{
+    public static string Write(CheckResult result)
+    {
+        var text = new StringBuilder();
+        var mode = result.Mode == CheckMode.Full ? "full" : "default";
+        if (result.Fault is { } fault)
+        {
+            text.AppendLine(Invariant($"GradCheck: the gradient check could not run ({fault.Kind}; {mode} mode, seed {result.Seed})."));
+            text.AppendLine(fault.Message);
+            if (fault.Exception is { } exception)
+                text.AppendLine(Invariant($"  {exception.GetType().FullName}: {exception.Message}"));
+            return text.ToString().TrimEnd();
+        }
+
+        var failedInputs = result.Inputs.Count(i => i.Outcome == Outcome.Failed);
+        var headline = result.Verdict switch
+        {
+            Verdict.Passed => "passed",
+            Verdict.NonDifferentiable => "passed, with elements on a kink (no derivative there)",
+            _ => $"FAILED: {failedInputs} of {result.Inputs.Count} differentiated input{(result.Inputs.Count == 1 ? "" : "s")} " +
+                 $"{(failedInputs == 1 ? "has" : "have")} a wrong gradient",
+        };
+        text.AppendLine(Invariant($"GradCheck: gradient check {headline} ({mode} mode, seed {result.Seed}, {result.ForwardEvaluations:N0} forward evaluations)."));
+
+        foreach (var input in result.Inputs)
+        {
+            text.AppendLine();
+            WriteInput(text, input);
+        }
+
+        if (!result.Passed)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant($"Replay: CheckOptions {{ Seed = {result.Seed}{(result.Mode == CheckMode.Full ? ", Mode = CheckMode.Full" : "")} }}."));
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static void WriteInput(StringBuilder text, InputResult input)
+    {
+        var kind = input.IsMatrix ? "matrix" : "vector";
+        if (input.Outcome == Outcome.Passed)
+        {
+            text.AppendLine(Invariant($"Input '{input.Name}' ({input.Shape} {kind}): passed ({Coverage(input)})."));
+            return;
+        }
+
+        if (input.Outcome == Outcome.NonDifferentiable)
+        {
+            text.AppendLine(Invariant($"Input '{input.Name}' ({input.Shape} {kind}): {input.NonDifferentiableElements} element(s) on a kink, ") +
+                           Invariant($"where one-sided slopes differ and the analytic value is one of them; not counted as wrong ({Coverage(input)})."));
+        }
+        else
+        {
+            var count = input.IsEstimate
+                ? Invariant($"about {input.WrongElements:N0} of {input.ElementCount:N0} elements wrong (estimated: {Coverage(input)})")
+                : Invariant($"{input.WrongElements:N0} of {input.ElementCount:N0} elements wrong ({Coverage(input)})");
+            text.AppendLine(Invariant($"Input '{input.Name}' ({input.Shape} {kind}): {count}."));
+        }
+
+        if (input.WorstElements.Count > 0)
+        {
+            text.AppendLine(input.Outcome == Outcome.Failed ? "  worst elements:" : "  elements on a kink:");
+            foreach (var element in input.WorstElements)
+            {
+                var position = input.IsMatrix ? Invariant($"[{element.Row}, {element.Column}]") : Invariant($"[{element.Row}]");
+                text.AppendLine(Invariant(
+                    $"    {position,-10} analytic {element.Analytic,13:+0.000000e+00;-0.000000e+00}   numeric {element.Numeric,13:+0.000000e+00;-0.000000e+00}   ") + Invariant(
+                    $"abs error {element.AbsoluteError:0.00e+00}   rel error {element.RelativeError:0.00e+00}   tolerance {element.Tolerance:0.0e+00}"));
+            }
+        }
+        else if (input.Outcome == Outcome.Failed)
+        {
+            text.AppendLine("  no single element could be singled out: the error shows only along whole directions.");
+        }
+
+        if (input.Diagnosis is { } diagnosis) text.AppendLine(Invariant($"  diagnosis: {diagnosis}"));
+        if (input.Heatmap is { } heatmap) text.AppendLine("  " + heatmap.Replace("\n", "\n  ", StringComparison.Ordinal));
+        if (input.Confirmation is { } confirmation)
+        {
+            var element = input.WorstElements.FirstOrDefault();
+            var along = element is null ? "" : input.IsMatrix ? Invariant($" along element [{element.Row}, {element.Column}]") : Invariant($" along element [{element.Row}]");
+            text.AppendLine(Invariant($"  confirmation{along}: {confirmation}"));
+        }
+    }
+
+    private static string Coverage(InputResult input)
+    {
+        var parts = new List<string>();
+        if (input.Probes > 0) parts.Add(Invariant($"{input.Probes} directional probe{(input.Probes == 1 ? "" : "s")}, {input.FailedProbes} failed"));
+        if (input.CheckedElements > 0) parts.Add(Invariant($"{input.CheckedElements:N0} element{(input.CheckedElements == 1 ? "" : "s")} checked one by one"));
+        return string.Join("; ", parts);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,85 @@
+namespace GradCheck;
+
+/// <summary>The checks made before any finite difference: a check on unfit functions must fail loudly, never pass.</summary>
+internal static class Guards
+{
+    public static void RequireInputs(IReadOnlyList<CheckInput> inputs)
+    {
+        if (inputs.Count == 0)
+            throw Fault(FaultKind.EmptyInput, "The check has no inputs: add each one with WithInput (or WithConstant).");
+        foreach (var input in inputs)
+        {
+            var count = input.Value switch
+            {
+                MathNet.Numerics.LinearAlgebra.Matrix<double> m => m.RowCount * m.ColumnCount,
+                MathNet.Numerics.LinearAlgebra.Vector<double> v => v.Count,
+                _ => 0,
+            };
+            if (count == 0) throw Fault(FaultKind.EmptyInput, $"Input '{input.Name}' has no elements.", input.Name);
+        }
+
+        if (!inputs.Any(i => i.IsDifferentiated))
+            throw Fault(FaultKind.EmptyInput, "No input is differentiated: there is no gradient to check.");
+    }
+
+    /// <summary>Runs the forward pass twice at the unperturbed inputs: it must not throw, write to its inputs, produce NaN, or vary.</summary>
+    public static void CheckForward(LayerFunction function, IReadOnlyList<ParameterView> views, IReadOnlyList<double[]> snapshots)
+    {
+        var first = Run(function, "at the unperturbed inputs");
+        RequireUnchanged(views, snapshots, FaultKind.ForwardMutatesInput, "forward");
+        for (var i = 0; i < first.Length; i++)
+        {
+            if (!double.IsFinite(first[i]))
+                throw Fault(FaultKind.NonFiniteOutput,
+                    $"The forward pass produced {first[i]} at output element {Describe(function, i)} at the unperturbed inputs.");
+        }
+
+        var second = Run(function, "when evaluated a second time at the same inputs");
+        for (var i = 0; i < first.Length; i++)
+        {
+            if (BitConverter.DoubleToInt64Bits(first[i]) != BitConverter.DoubleToInt64Bits(second[i]))
+                throw Fault(FaultKind.NonDeterministicForward,
+                    $"The forward pass is not deterministic: two evaluations at the same inputs differ at output element " +
+                    $"{Describe(function, i)} ({first[i]:G17} then {second[i]:G17}). Fix its random state (dropout, sampling) " +
+                    "for the check.");
+        }
+    }
+
+    /// <summary>An input changed by a pass is put back, then reported.</summary>
+    public static void RequireUnchanged(IReadOnlyList<ParameterView> views, IReadOnlyList<double[]> snapshots, FaultKind kind, string pass)
+    {
+        for (var i = 0; i < views.Count; i++)
+        {
+            var index = views[i].FirstDifference(snapshots[i]);
+            if (index < 0) continue;
+            var changed = views[i][index];
+            views[i].Restore(snapshots[i]);
+            throw Fault(kind,
+                $"The {pass} pass changed input '{views[i].Name}' element {views[i].Shape.Describe(index)} from " +
+                $"{snapshots[i][index]:G17} to {changed:G17}; it must not write to its inputs (work on a copy).", views[i].Name);
+        }
+    }
+
+    public static CheckFaultException Fault(FaultKind kind, string message, string? input = null, Exception? exception = null) =>
+        new(new CheckFault(kind, message, input, exception));
+
+    private static double[] Run(LayerFunction function, string when)
+    {
+        try
+        {
+            return function.EvaluateOutput();
+        }
+        catch (CheckFaultException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            throw Fault(FaultKind.ForwardThrew,
+                $"The forward pass threw {exception.GetType().Name} {when}: {exception.Message}", null, exception);
+        }
+    }
+
+    private static string Describe(LayerFunction function, int index) =>
+        function.OutputShape is { } shape ? shape.Describe(index) : "(the scalar)";
+}
