@@ -1,0 +1,241 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using GradCheck.Analyzers.Model;
+using GradCheck.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GradCheck.Analyzers.Inference;
+
+/// <summary>
+/// Infers the shapes of the MathNet values in one method body (its operation blocks) and runs the rules over them.
+/// </summary>
+/// <remarks>
+/// Locals are treated flow-insensitively: a local's shape is what all of its assignments agree on, computed by
+/// re-evaluating the assignments until nothing changes. That covers loops and conditionals without a control-flow
+/// graph, and it can only lose precision (never invent a shape), which keeps unannotated code free of reports.
+/// </remarks>
+internal sealed partial class MethodShapeInference
+{
+    private const int MaxRounds = 8;
+
+    private readonly CompilationShapeCache _cache;
+    private readonly ISymbol _owner;
+    private readonly INamedTypeSymbol? _containingType;
+    private readonly ImmutableArray<IOperation> _blocks;
+    private readonly List<IOperation> _operations = new();
+    private readonly Dictionary<ISymbol, List<IOperation>> _assignments = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> _unknowable = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, Shape> _asserted = new(SymbolEqualityComparer.Default);
+
+    private Dictionary<ISymbol, Shape?> _shapes = new(SymbolEqualityComparer.Default);
+    private Dictionary<ISymbol, Dim?> _dims = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IOperation, Shape?> _memo = new();
+    private bool _readUnsettledLocal;
+
+    private MethodShapeInference(CompilationShapeCache cache, ISymbol owner, ImmutableArray<IOperation> blocks)
+    {
+        _cache = cache;
+        _owner = owner;
+        _containingType = owner.ContainingType;
+        _blocks = blocks;
+    }
+
+    private MathNetSymbols Types => _cache.Types;
+
+    /// <summary>The sink of the reporting round; null while shapes are still settling.</summary>
+    internal DiagnosticSink? Sink { get; private set; }
+
+    /// <summary>Analyzes one method body (or initializer) and reports into <paramref name="sink"/>.</summary>
+    public static void Run(CompilationShapeCache cache, ISymbol owner, ImmutableArray<IOperation> blocks, DiagnosticSink sink)
+    {
+        var inference = new MethodShapeInference(cache, owner, blocks);
+        if (!inference.Collect()) return;
+        inference.Settle();
+        inference.Sink = sink;
+        inference.ReportAll();
+    }
+
+    /// <summary>Gathers every operation once, and who assigns what. False when nothing here touches MathNet.</summary>
+    private bool Collect()
+    {
+        var touchesMathNet = false;
+        foreach (var block in _blocks)
+        {
+            if (block is null) continue;
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                _operations.Add(operation);
+                if (!touchesMathNet && Types.IsMatrixOrVector(operation.Type)) touchesMathNet = true;
+                RecordAssignment(operation);
+            }
+        }
+        return touchesMathNet;
+    }
+
+    private void RecordAssignment(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IVariableDeclaratorOperation declarator:
+                var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                if (initializer is not null) AddAssignment(declarator.Symbol, initializer);
+                break;
+            case ISimpleAssignmentOperation assignment when LocalOrParameter(assignment.Target) is { } target:
+                AddAssignment(target, assignment.Value);
+                break;
+            case ICompoundAssignmentOperation compound when LocalOrParameter(compound.Target) is { } target:
+                AddAssignment(target, compound);
+                break;
+            case ICoalesceAssignmentOperation coalesce when LocalOrParameter(coalesce.Target) is { } target:
+                AddAssignment(target, coalesce.Value);
+                break;
+            case IIncrementOrDecrementOperation increment when LocalOrParameter(increment.Target) is { } target:
+                _unknowable.Add(target);
+                break;
+            case IDeconstructionAssignmentOperation deconstruction:
+                RecordDeconstruction(deconstruction.Target, deconstruction.Value);
+                break;
+            case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument when LocalOrParameter(argument.Value) is { } target:
+                _unknowable.Add(target);
+                break;
+            case IForEachLoopOperation loop:
+                foreach (var local in loop.Locals) _unknowable.Add(local);
+                break;
+            case IDeclarationPatternOperation { DeclaredSymbol: { } declared }:
+                _unknowable.Add(declared);
+                break;
+            case IInvocationOperation invocation when IsShapesAssert(invocation):
+                RecordAssertion(invocation);
+                break;
+        }
+    }
+
+    private void RecordDeconstruction(IOperation target, IOperation value)
+    {
+        if (target is IDeclarationExpressionOperation declaration) target = declaration.Expression;
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        if (target is ITupleOperation targets && value is ITupleOperation values && targets.Elements.Length == values.Elements.Length)
+        {
+            for (var i = 0; i < targets.Elements.Length; i++) RecordDeconstruction(targets.Elements[i], values.Elements[i]);
+            return;
+        }
+        if (target is ITupleOperation nested)
+        {
+            // Deconstructing a call's tuple: element shapes are not annotated, so they stay unknown.
+            foreach (var element in nested.Elements) RecordDeconstruction(element, value);
+            return;
+        }
+        if (LocalOrParameter(target) is { } symbol)
+        {
+            if (value is ITupleOperation || !ReferenceEquals(value.Type, target.Type)) _unknowable.Add(symbol);
+            else AddAssignment(symbol, value);
+        }
+    }
+
+    private void AddAssignment(ISymbol target, IOperation value)
+    {
+        if (!_assignments.TryGetValue(target, out var list)) _assignments[target] = list = new List<IOperation>();
+        list.Add(value);
+    }
+
+    private static ISymbol? LocalOrParameter(IOperation? operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IDeclarationExpressionOperation declaration => LocalOrParameter(declaration.Expression),
+        _ => null,
+    };
+
+    /// <summary>Re-evaluates all assignments until the locals' shapes and sizes stop changing.</summary>
+    private void Settle()
+    {
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            _memo.Clear();
+            var shapes = new Dictionary<ISymbol, Shape?>(SymbolEqualityComparer.Default);
+            var dims = new Dictionary<ISymbol, Dim?>(SymbolEqualityComparer.Default);
+            foreach (var pair in _assignments)
+            {
+                var symbol = pair.Key;
+                if (_unknowable.Contains(symbol)) continue;
+                var type = SymbolType(symbol);
+                if (Types.IsMatrixOrVector(type)) JoinShape(shapes, symbol, pair.Value);
+                else if (type?.SpecialType == SpecialType.System_Int32) JoinDim(dims, symbol, pair.Value);
+            }
+            var settled = SameShapes(shapes, _shapes) && SameDims(dims, _dims);
+            _shapes = shapes;
+            _dims = dims;
+            if (settled)
+            {
+                _memo.Clear();
+                return;
+            }
+        }
+        // Did not settle (should not happen on real code): forget locals rather than risk a wrong shape.
+        _shapes = new Dictionary<ISymbol, Shape?>(SymbolEqualityComparer.Default);
+        foreach (var symbol in _assignments.Keys) _unknowable.Add(symbol);
+        _memo.Clear();
+    }
+
+    private void JoinShape(Dictionary<ISymbol, Shape?> into, ISymbol symbol, List<IOperation> values)
+    {
+        var seen = false;
+        Shape? joined = null;
+        foreach (var value in values)
+        {
+            _readUnsettledLocal = false;
+            var shape = Evaluate(value);
+            // An assignment that read a local with no shape yet says nothing so far: skip it this round.
+            if (shape is null && _readUnsettledLocal) continue;
+            joined = seen ? Shape.Join(joined, shape) : shape;
+            seen = true;
+        }
+        if (seen) into[symbol] = joined;
+    }
+
+    private void JoinDim(Dictionary<ISymbol, Dim?> into, ISymbol symbol, List<IOperation> values)
+    {
+        var seen = false;
+        Dim? joined = null;
+        foreach (var value in values)
+        {
+            _readUnsettledLocal = false;
+            var dim = EvaluateDim(value);
+            if (dim is null && _readUnsettledLocal) continue;
+            joined = seen ? Dim.Join(joined, dim) : dim;
+            seen = true;
+        }
+        // A local assigned once from something opaque (a call, an unannotated input) is still one fixed size.
+        if (seen && joined is null && values.Count == 1) joined = Dim.Opaque(symbol, symbol.Name);
+        if (seen) into[symbol] = joined;
+    }
+
+    private static bool SameShapes(Dictionary<ISymbol, Shape?> a, Dictionary<ISymbol, Shape?> b)
+    {
+        if (a.Count != b.Count) return false;
+        foreach (var pair in a)
+        {
+            if (!b.TryGetValue(pair.Key, out var other)) return false;
+            if (pair.Value is null ? other is not null : !pair.Value.SameAs(other)) return false;
+        }
+        return true;
+    }
+
+    private static bool SameDims(Dictionary<ISymbol, Dim?> a, Dictionary<ISymbol, Dim?> b)
+    {
+        if (a.Count != b.Count) return false;
+        foreach (var pair in a)
+            if (!b.TryGetValue(pair.Key, out var other) || !Equals(pair.Value, other)) return false;
+        return true;
+    }
+
+    private static ITypeSymbol? SymbolType(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        IFieldSymbol field => field.Type,
+        IPropertySymbol property => property.Type,
+        _ => null,
+    };
+}

@@ -1,0 +1,17 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace GradCheck.Analyzers.Model;
+
+/// <summary>
+/// Where rules report. Inference runs several times until the shapes settle; only the last run has a sink that
+/// reports, so each finding is reported once.
+/// </summary>
+internal sealed class DiagnosticSink
+{
+    private readonly Action<Diagnostic> _report;
+
+    public DiagnosticSink(Action<Diagnostic> report) => _report = report;
+
+    public void Report(Diagnostic diagnostic) => _report(diagnostic);
+}

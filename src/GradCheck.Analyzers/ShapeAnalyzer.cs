@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Immutable;
+using GradCheck.Analyzers.Inference;
+using GradCheck.Analyzers.Model;
+using GradCheck.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace GradCheck.Analyzers;
+
+/// <summary>
+/// Infers the shapes of MathNet.Numerics matrices and vectors from [Shape] annotations, constructors and the MathNet
+/// API, and reports shape bugs (GC0001–GC0005) at compile time.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ShapeAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        ProductShapeMismatchRule.Descriptor,
+        ElementwiseShapeMismatchRule.Descriptor,
+        AnnotatedTargetShapeMismatchRule.Descriptor,
+        GradientShapeMismatchRule.Descriptor,
+        InvalidShapeAnnotationRule.Descriptor);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        // Nothing to do (and nothing registered) in projects that do not use MathNet.
+        if (MathNetSymbols.TryCreate(context.Compilation) is not { } types) return;
+        var cache = new CompilationShapeCache(types);
+
+        if (types.ShapeAttribute is not null)
+            context.RegisterSymbolAction(c => Guarded(() => CheckAnnotations(c, types)), SymbolKind.Method, SymbolKind.Field, SymbolKind.Property);
+
+        context.RegisterOperationBlockAction(c => Guarded(() =>
+            MethodShapeInference.Run(cache, c.OwningSymbol, c.OperationBlocks, new DiagnosticSink(c.ReportDiagnostic))));
+    }
+
+    private static void CheckAnnotations(SymbolAnalysisContext context, MathNetSymbols types)
+    {
+        var symbol = context.Symbol;
+        var fallback = symbol.Locations.IsEmpty ? Location.None : symbol.Locations[0];
+        switch (symbol)
+        {
+            case IMethodSymbol method:
+                // Accessors are checked through their property; parameters and the return value through their method.
+                if (method.AssociatedSymbol is IPropertySymbol) return;
+                InvalidShapeAnnotationRule.Check(context.ReportDiagnostic, Annotation.OfReturn(method, types), method.Name + " (return value)", fallback);
+                foreach (var parameter in method.Parameters)
+                    InvalidShapeAnnotationRule.Check(context.ReportDiagnostic, Annotation.Of(parameter, types), parameter.Name,
+                        parameter.Locations.IsEmpty ? fallback : parameter.Locations[0]);
+                break;
+            case IFieldSymbol or IPropertySymbol:
+                InvalidShapeAnnotationRule.Check(context.ReportDiagnostic, Annotation.Of(symbol, types), symbol.Name, fallback);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The analyzer must never fail a build or flood the IDE with AD0001 on half-typed code: a failure in one
+    /// method's analysis only loses that method's diagnostics.
+    /// </summary>
+    private static void Guarded(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Deliberately swallowed: see above. The robustness tests make sure this path is not hit on real code.
+            LastSwallowedException = exception;
+        }
+    }
+
+    /// <summary>For tests only: the last exception an analysis swallowed (null when none).</summary>
+    internal static Exception? LastSwallowedException { get; set; }
+}

@@ -1,0 +1,49 @@
+using GradCheck.Analyzers.Tests.Infrastructure;
+using static GradCheck.Analyzers.Tests.Infrastructure.AnalyzerVerifier;
+
+namespace GradCheck.Analyzers.Tests;
+
+/// <summary>GC0005: annotations with the wrong number of dims or malformed dims.</summary>
+public sealed class InvalidShapeAnnotationTests
+{
+    [Fact]
+    public Task Wrong_dim_count_on_a_matrix_parameter_is_an_error_with_the_counts() =>
+        VerifyAsync(TestCode.InClass("""
+                void F([{|#0:Shape("N", "M", "K")|}] Matrix<double> a) { }
+            """),
+            Diagnostic("GC0005").WithLocation(0).WithArguments("a", "Matrix<T> takes 2 dims, 3 given"));
+
+    [Fact]
+    public Task Wrong_dim_count_on_fields_properties_and_return_values_is_reported() =>
+        VerifyAsync(TestCode.InClass("""
+                [{|GC0005:Shape("N", "M")|}] Vector<double> b;
+                [{|GC0005:Shape("N")|}] Matrix<double> W { get; set; }
+                [return: {|GC0005:Shape()|}]
+                Matrix<double> F() => W;
+            """));
+
+    [Fact]
+    public Task Malformed_dims_are_reported() =>
+        VerifyAsync(TestCode.InClass("""
+                void F([{|#0:Shape("N", "-1")|}] Matrix<double> a, [{|GC0005:Shape("2x")|}] Vector<double> v, [{|GC0005:Shape("")|}] Vector<double> e) { }
+            """),
+            Diagnostic("GC0005").WithLocation(0).WithArguments("a", "dim \"-1\" is neither a symbol (an identifier) nor a non-negative integer"));
+
+    [Fact]
+    public Task Valid_annotations_and_annotations_on_other_types_are_accepted() =>
+        VerifyAsync(TestCode.InClass("""
+                [Shape("Batch", "3")] Matrix<double> X;
+                [Shape("_n1")] Vector<double> V { get; } = null!;
+                [return: Shape("N", "N")]
+                Matrix<double> F([Shape("N", "0")] Matrix<double> a, [Shape("N", "M", "K")] double[,,] tensor) => a * a.Transpose();
+            """));
+
+    [Fact]
+    public Task Malformed_shapes_assert_is_reported() =>
+        VerifyAsync(TestCode.InClass("""
+                void F(Matrix<double> a)
+                {
+                    var b = {|GC0005:Shapes.Assert(a, "N")|};
+                }
+            """));
+}
