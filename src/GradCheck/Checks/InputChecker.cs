@@ -52,7 +52,8 @@ internal sealed class InputChecker
         var analytic = Gradient[index];
         var stencil = prober.Element(View, index, wide: false);
         var comparison = Comparison.FirstLook(analytic, stencil, options, 1.0);
-        if (comparison.Outcome != Outcome.Passed)
+        // A disagreement, or a hint of a kink, earns the two wide points that settle it.
+        if (comparison.Outcome != Outcome.Passed || stencil.OneSidedQuotientsDisagree)
             comparison = Comparison.Refined(analytic, prober.Widen(View, index, stencil), options, 1.0);
 
         isChecked[index] = true;

@@ -51,6 +51,13 @@ internal readonly record struct FivePointStencil(
     public double BackwardFar => (Zero - MinusTwo) / (2 * Step);
 
     /// <summary>
+    /// Whether the ±1 points alone already hint at a kink: the one-sided quotients differ by more than curvature over
+    /// one step plausibly explains. Cheap (no extra evaluation); a hint is settled by <see cref="HasKink"/>.
+    /// </summary>
+    public bool OneSidedQuotientsDisagree =>
+        Math.Abs(ForwardNear - BackwardNear) > 1e-4 * Math.Max(Math.Abs(ForwardNear), Math.Abs(BackwardNear)) + 64 * RoundingFloor / Step;
+
+    /// <summary>
     /// For a smooth function the one-sided quotients differ by f''·s at step s and by 2·f''·s at step 2s. A kink (ReLU
     /// at 0, |x| at 0, a max tie) within the stencil breaks that proportion by about the jump in the derivative.
     /// </summary>

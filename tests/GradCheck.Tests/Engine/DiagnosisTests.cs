@@ -1,0 +1,69 @@
+using GradCheck.Tests.Fixtures;
+
+namespace GradCheck.Tests.Engine;
+
+/// <summary>The diagnosis line names the bug pattern when the evidence supports one, in both modes.</summary>
+public class DiagnosisTests
+{
+    public static TheoryData<CheckMode> Modes => new(CheckMode.Default, CheckMode.Full);
+
+    [Theory, MemberData(nameof(Modes))]
+    public void Missing_transpose_is_diagnosed(CheckMode mode) =>
+        AssertDiagnosis(PlantedBugs.MissingTranspose(new Random(1)), "w", mode, "transpose");
+
+    [Theory, MemberData(nameof(Modes))]
+    public void Missing_transpose_on_a_large_weight_is_diagnosed_from_a_sample(CheckMode mode) =>
+        AssertDiagnosis(PlantedBugs.MissingTranspose(new Random(1), n: 4, d: 40), "w", mode, "transpose");
+
+    [Theory, MemberData(nameof(Modes))]
+    public void Sign_error_is_diagnosed(CheckMode mode) =>
+        AssertDiagnosis(PlantedBugs.Sign(new Random(2)), "w", mode, "sign error");
+
+    [Theory, MemberData(nameof(Modes))]
+    public void Missing_factor_two_is_diagnosed_as_one_half(CheckMode mode) =>
+        AssertDiagnosis(PlantedBugs.MissingFactorTwo(new Random(3)), "z", mode, "analytic = 1/2 x numeric");
+
+    [Theory, MemberData(nameof(Modes))]
+    public void Missing_one_over_n_is_diagnosed_as_the_batch_size(CheckMode mode) =>
+        AssertDiagnosis(PlantedBugs.MissingOneOverN(new Random(4), n: 7), "z", mode, "analytic = 7 x numeric");
+
+    [Theory, MemberData(nameof(Modes))]
+    public void All_zero_gradient_is_diagnosed(CheckMode mode) =>
+        AssertDiagnosis(PlantedBugs.ZeroGradient(new Random(5)), "w", mode, "all zero");
+
+    [Theory, MemberData(nameof(Modes))]
+    public void Bug_only_for_negative_inputs_is_diagnosed(CheckMode mode) =>
+        AssertDiagnosis(PlantedBugs.WrongOnlyForNegativeInputs(new Random(6)), "x", mode, "only where 'x' is negative");
+
+    [Theory, MemberData(nameof(Modes))]
+    public void Wrong_rows_are_diagnosed(CheckMode mode)
+    {
+        var random = new Random(7);
+        var x = Draw.Matrix(random, 8, 5);
+        var check = Differentiable.Of(() => Activations.TanhForward(x), dout =>
+            {
+                var dx = Activations.TanhBackward(dout, x);
+                dx.SetRow(2, dx.Row(2) * 3);   // one sample of the batch mishandled
+                return dx;
+            })
+            .WithInput(x);
+        AssertDiagnosis(check, "x", mode, "only rows 2 are wrong");
+    }
+
+    [Fact]
+    public void Unpatterned_bug_gets_no_diagnosis()
+    {
+        var result = GradientCheck.Run(PlantedBugs.SigmoidFromWrongVariable(new Random(8)), new CheckOptions { Mode = CheckMode.Full });
+        Assert.Equal(Verdict.Failed, result.Verdict);
+        Assert.Null(result.Inputs.Single().Diagnosis);
+    }
+
+    private static void AssertDiagnosis(Differentiable check, string input, CheckMode mode, string expected)
+    {
+        var result = GradientCheck.Run(check, new CheckOptions { Mode = mode, Seed = 11 });
+        var diagnosis = result.Inputs.Single(i => i.Name == input).Diagnosis;
+        Assert.True(diagnosis?.Contains(expected, StringComparison.Ordinal) == true,
+            $"expected a diagnosis containing \"{expected}\", got \"{diagnosis}\":\n{result.Report}");
+        Assert.Contains("diagnosis: " + diagnosis, result.Report);
+    }
+}
