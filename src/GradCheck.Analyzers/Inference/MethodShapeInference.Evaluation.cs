@@ -8,6 +8,9 @@ namespace GradCheck.Analyzers.Inference;
 
 internal sealed partial class MethodShapeInference
 {
+    private const int MaxDepth = 200;
+    private int _depth;
+
     /// <summary>The shape of a matrix- or vector-valued operation, as far as known; null when unknown.</summary>
     internal Shape? Evaluate(IOperation? operation)
     {
@@ -15,9 +18,19 @@ internal sealed partial class MethodShapeInference
         if (_memo.TryGetValue(operation, out var known)) return known;
         // Guards recursion through odd trees (a local's value referring to itself is read from the table, not here).
         _memo[operation] = null;
-        var shape = EvaluateUncached(operation);
-        _memo[operation] = shape;
-        return shape;
+        // A stack overflow cannot be caught: very deep expressions (generated code) are left unknown instead.
+        if (_depth >= MaxDepth) return null;
+        _depth++;
+        try
+        {
+            var shape = EvaluateUncached(operation);
+            _memo[operation] = shape;
+            return shape;
+        }
+        finally
+        {
+            _depth--;
+        }
     }
 
     private Shape? EvaluateUncached(IOperation operation)
@@ -99,7 +112,7 @@ internal sealed partial class MethodShapeInference
     /// <summary>An int expression as a size: a literal, a RowCount/ColumnCount/Count, or an alias of one.</summary>
     internal Dim? EvaluateDim(IOperation? operation)
     {
-        if (operation is null) return null;
+        if (operation is null || _depth >= MaxDepth) return null;
         if (operation.ConstantValue is { HasValue: true, Value: int constant }) return constant >= 0 ? Dim.Constant(constant) : null;
         switch (operation)
         {
