@@ -36,7 +36,8 @@ internal static class TaylorTest
                 break;
         }
 
-        if (slopes.Count == 0) return double.NaN;
+        // Remainders at noise from the largest step on: f is linear along v and the gradient exact.
+        if (slopes.Count == 0) return remainders[0] <= noiseFloor ? double.PositiveInfinity : double.NaN;
         var last = slopes.Skip(Math.Max(0, slopes.Count - 3)).OrderBy(s => s).ToList();
         return last[last.Count / 2];
     }

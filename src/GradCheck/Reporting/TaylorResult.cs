@@ -6,7 +6,10 @@ namespace GradCheck;
 /// </summary>
 /// <param name="Steps">The t values, largest first.</param>
 /// <param name="Remainders">r(t) at each step.</param>
-/// <param name="Order">The observed order p in r ∝ tᵖ over the smallest steps still above rounding noise.</param>
+/// <param name="Order">
+/// The observed order p in r ∝ tᵖ over the smallest steps still above rounding noise; +∞ when every remainder is at
+/// rounding noise (f is linear along the direction and the gradient exact); NaN when inconclusive.
+/// </param>
 public sealed record TaylorResult(IReadOnlyList<double> Steps, IReadOnlyList<double> Remainders, double Order)
 {
     /// <summary>Order ≥ 1.8: the gradient is consistent with the function.</summary>
@@ -17,7 +20,9 @@ public sealed record TaylorResult(IReadOnlyList<double> Steps, IReadOnlyList<dou
 
     /// <summary>A one-line summary.</summary>
     public override string ToString() => double.IsNaN(Order)
-        ? "Taylor test inconclusive: the remainder stayed at rounding noise."
+        ? "Taylor test inconclusive: the remainders do not follow a power of t."
+        : double.IsPositiveInfinity(Order)
+        ? "Taylor remainder at rounding noise at every step: the function is linear along the direction and the gradient exact."
         : $"Taylor remainder shrinks like t^{Order:0.00} (t^2 for a correct gradient, t^1 for a wrong one): " +
           (IsConsistent ? "consistent." : IsWrong ? "the gradient is wrong." : "inconclusive.");
 }
