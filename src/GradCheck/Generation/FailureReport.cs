@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+
+namespace GradCheck;
+
+/// <summary>The text of a <see cref="PropertyResult"/>: what a developer reads in a failed test.</summary>
+internal static class FailureReport
+{
+    public static string Name(MethodInfo method) => $"{method.DeclaringType?.Name}.{method.Name}";
+
+    public static string Passed(MethodInfo method, int samples, DiscardTally discards) =>
+        $"GradCheck property '{Name(method)}' passed {samples} samples ({discards}).";
+
+    public static string Invalid(MethodInfo method, string reason) =>
+        $"GradCheck property '{Name(method)}' cannot run: {reason}";
+
+    public static string Exhausted(MethodInfo method, int passed, DiscardTally discards) =>
+        $"GradCheck property '{Name(method)}' gave up after {passed} passing samples: {discards}. " +
+        "Keep the values away from non-differentiable points with [AwayFrom], [Between] or [Positive], or raise MaxDiscarded.";
+
+    public static string Failed(Sample original, Sample shrunk, SampleVerdict verdict, int passed, int shrinks, DiscardTally discards, string replay)
+    {
+        var text = new StringBuilder();
+        var method = shrunk.Plan.Method;
+        text.AppendLine(Invariant($"GradCheck property '{Name(method)}' failed after {passed} passing samples ({discards}); shrunk {shrinks} time{(shrinks == 1 ? "" : "s")}."));
+        text.AppendLine(Invariant($"Shrunk sizes: {shrunk.SizesText}   (first failing sample: {original.SizesText})"));
+        var others = Others(shrunk);
+        if (others.Length > 0) text.AppendLine($"Other arguments: {others}");
+        text.AppendLine();
+        text.AppendLine(verdict.Text.TrimEnd());
+        if (verdict.Check?.Fault?.Kind is FaultKind.NonFiniteOutput or FaultKind.NonFiniteGradient)
+            text.AppendLine("If the function is undefined for some inputs, restrict them with [Positive], [Between] or [AwayFrom].");
+        text.AppendLine();
+        text.Append(Invariant($"Replay: [GradCheck(Replay = \"{replay}\")], or GradCheckSettings {{ Replay = \"{replay}\" }}, keeping the other settings."));
+        return text.ToString();
+    }
+
+    private static string Others(Sample sample)
+    {
+        var parts = new List<string>();
+        for (var p = 0; p < sample.Plan.Parameters.Count; p++)
+        {
+            var parameter = sample.Plan.Parameters[p];
+            if (parameter.Kind == ParameterKind.Scalar)
+                parts.Add(Invariant($"{parameter.Name} = {sample.Values[p][0]:R}"));
+            else if (parameter.Kind == ParameterKind.Other)
+                parts.Add($"{parameter.Name} = {Show(sample.Others[p])}");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "null",
+        string s => $"\"{s}\"",
+        System.Collections.IEnumerable items => $"[{string.Join(", ", items.Cast<object?>().Select(Show))}]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,82 @@
+using System.Reflection;
+using FsCheck;
+
+namespace GradCheck;
+
+/// <summary>
+/// Runs a gradient property without any test framework, for NUnit, MSTest, a console or FsCheck's own <c>Prop</c>:
+/// the method's <see cref="ShapeAttribute"/>-annotated matrices and vectors are drawn by FsCheck, the returned
+/// <see cref="Differentiable"/> is checked by the engine on every sample, and a failure is shrunk.
+/// </summary>
+/// <example>
+/// <code>
+/// [Test] // NUnit; [TestMethod] in MSTest
+/// public void AffineGradients() => GradCheckProperty.Assert(Affine);
+///
+/// static Differentiable Affine([Shape("N", "D")] Matrix&lt;double&gt; x, [Shape("D", "M")] Matrix&lt;double&gt; w, [Shape("M")] Vector&lt;double&gt; b) =>
+///     Differentiable.Of(() => Layers.Affine.Forward(x, w, b), dout => Layers.Affine.Backward(dout, x, w));
+/// </code>
+/// </example>
+public static class GradCheckProperty
+{
+    /// <summary>Runs the property given as a method group or lambda (its parameters carry [Shape] and value-domain attributes).</summary>
+    /// <param name="test">The test method: returns a <see cref="Differentiable"/> (or checks itself and returns void/Task).</param>
+    /// <param name="settings">Samples, sizes, replay and tolerances; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops between samples; the run then throws <see cref="OperationCanceledException"/>.</param>
+    public static PropertyResult Check(Delegate test, GradCheckSettings? settings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return Check(test.Method, test.Target, settings, cancellationToken);
+    }
+
+    /// <summary>Runs the property defined by a method (static, or on <paramref name="target"/>).</summary>
+    /// <param name="method">The test method.</param>
+    /// <param name="target">The instance it is called on; null for a static method.</param>
+    /// <param name="settings">Samples, sizes, replay and tolerances; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops between samples; the run then throws <see cref="OperationCanceledException"/>.</param>
+    public static PropertyResult Check(MethodInfo method, object? target, GradCheckSettings? settings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        if (!method.IsStatic && target is null)
+            return new PropertyResult(PropertyOutcome.Invalid, FailureReport.Invalid(method, "it is an instance method and no instance was given."));
+        return PropertyRunner.Run(method, target, settings ?? GradCheckSettings.Default, cancellationToken);
+    }
+
+    /// <summary>Runs the property named <paramref name="methodName"/> of <paramref name="type"/>, creating an instance with its parameterless constructor when the method is not static.</summary>
+    /// <param name="type">The class declaring the test method.</param>
+    /// <param name="methodName">The test method's name (use <c>nameof</c>).</param>
+    /// <param name="settings">Samples, sizes, replay and tolerances; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops between samples.</param>
+    public static PropertyResult Check(Type type, string methodName, GradCheckSettings? settings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(methodName);
+        var method = type.GetMethod(methodName, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance)
+            ?? throw new ArgumentException($"{type.Name} has no method '{methodName}'.", nameof(methodName));
+        return Check(method, method.IsStatic ? null : Activator.CreateInstance(type, nonPublic: true), settings, cancellationToken);
+    }
+
+    /// <summary>Like <see cref="Check(Delegate, GradCheckSettings?, CancellationToken)"/>, throwing unless the property passes.</summary>
+    /// <returns>The passing result (its message is a one-line summary).</returns>
+    /// <exception cref="GradCheckPropertyException">The property failed, gave up, or cannot run; the message says why.</exception>
+    public static PropertyResult Assert(Delegate test, GradCheckSettings? settings = null) => Require(Check(test, settings));
+
+    /// <summary>Like <see cref="Check(MethodInfo, object?, GradCheckSettings?, CancellationToken)"/>, throwing unless the property passes.</summary>
+    /// <exception cref="GradCheckPropertyException">The property failed, gave up, or cannot run; the message says why.</exception>
+    public static PropertyResult Assert(MethodInfo method, object? target, GradCheckSettings? settings = null) =>
+        Require(Check(method, target, settings));
+
+    /// <summary>
+    /// The property as an FsCheck <see cref="Property"/>, for FsCheck's own runners and configs
+    /// (<c>Check.One(config, property)</c>, <c>property.QuickCheckThrowOnFailure()</c>). FsCheck's config then decides
+    /// the number of samples and replay; <paramref name="settings"/> the sizes, tolerances and mode.
+    /// </summary>
+    /// <exception cref="ArgumentException">The method cannot be run as a property; the message names the parameter.</exception>
+    public static Property ToProperty(Delegate test, GradCheckSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return PropertyRunner.ToProperty(test.Method, test.Target, settings ?? GradCheckSettings.Default);
+    }
+
+    private static PropertyResult Require(PropertyResult result) => result.Passed ? result : throw new GradCheckPropertyException(result);
+}

@@ -1,0 +1,68 @@
+namespace GradCheck;
+
+/// <summary>
+/// Runs one sample: calls the test method, hands a returned <see cref="Differentiable"/> to the engine (its inputs being
+/// the method's matrix and vector parameters, in order), and turns the outcome into a <see cref="SampleVerdict"/>.
+/// </summary>
+internal static class SampleEvaluator
+{
+    public static SampleVerdict Evaluate(Sample sample, object? target, GradCheckSettings settings)
+    {
+        var plan = sample.Plan;
+        var arguments = TestMethodInvoker.Arguments(sample);
+        object? returned;
+        try
+        {
+            returned = TestMethodInvoker.Invoke(plan.Method, target, arguments);
+        }
+        catch (GradientCheckException e)
+        {
+            return FromCheck(e.Result);
+        }
+        catch (Exception e)
+        {
+            return SampleVerdict.Fail($"The test method '{plan.Method.Name}' threw {e.GetType().Name}: {e.Message}", exception: e);
+        }
+
+        if (TestMethodShapes.Of(plan.Method) == TestMethodShape.ChecksItself) return SampleVerdict.Pass;
+        if (returned is not Differentiable differentiable)
+            return SampleVerdict.Fail($"The test method '{plan.Method.Name}' returned null instead of a Differentiable.");
+
+        CheckResult result;
+        try
+        {
+            result = GradientCheck.Run(WithParameterInputs(differentiable, plan, arguments), settings.EngineOptions(sample.EngineSeed));
+        }
+        catch (Exception e)
+        {
+            return SampleVerdict.Fail($"The gradient check of '{plan.Method.Name}' could not start: {e.GetType().Name}: {e.Message}", exception: e);
+        }
+
+        return FromCheck(result);
+    }
+
+    /// <summary>A Differentiable built without inputs gets the method's matrices and vectors, named after the parameters.</summary>
+    private static Differentiable WithParameterInputs(Differentiable differentiable, PropertyPlan plan, object?[] arguments)
+    {
+        if (differentiable.Inputs.Count > 0) return differentiable;
+        for (var p = 0; p < plan.Parameters.Count; p++)
+        {
+            var parameter = plan.Parameters[p];
+            var differentiated = !parameter.IsConstant;
+            if (arguments[p] is MathNet.Numerics.LinearAlgebra.Matrix<double> matrix)
+                differentiable.With(CheckInput.Of(parameter.Name, matrix, differentiated));
+            else if (arguments[p] is MathNet.Numerics.LinearAlgebra.Vector<double> vector)
+                differentiable.With(CheckInput.Of(parameter.Name, vector, differentiated));
+        }
+
+        return differentiable;
+    }
+
+    private static SampleVerdict FromCheck(CheckResult result) => result.Verdict switch
+    {
+        Verdict.Passed => SampleVerdict.Pass,
+        Verdict.NonDifferentiable => SampleVerdict.Discard(
+            $"on a kink of {string.Join(", ", result.Inputs.Where(i => i.Outcome == Outcome.NonDifferentiable).Select(i => $"'{i.Name}'"))}"),
+        _ => SampleVerdict.Fail(result.Report, result, result.Fault?.Exception),
+    };
+}

@@ -1,0 +1,58 @@
+using GradCheck.Xunit.Tests.Fixtures;
+using GradCheck.Xunit.Tests.Infrastructure;
+
+namespace GradCheck.Xunit.Tests;
+
+/// <summary>The affine layer passes over 100 samples; each planted bug fails and shrinks to the smallest sizes revealing it.</summary>
+public class PlantedBugTests
+{
+    private static readonly GradCheckSettings Settings = new() { Replay = "12345,6789,50" };
+
+    [Fact]
+    public void The_correct_layer_passes_over_at_least_100_samples()
+    {
+        var result = GradCheckProperty.Check(typeof(AffineProperties), nameof(AffineProperties.Correct), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(result.Passed, result.Message);
+        Assert.True(result.PassedSamples >= 100, $"only {result.PassedSamples} samples");
+        Assert.Contains("passed 100 samples", result.Message);
+    }
+
+    [Theory]
+    [InlineData(nameof(AffineProperties.MissingTranspose))]
+    [InlineData(nameof(AffineProperties.BiasNotSummed))]
+    [InlineData(nameof(AffineProperties.Sign))]
+    [InlineData(nameof(AffineProperties.FactorTwo))]
+    public void A_planted_bug_fails_and_shrinks_to_the_smallest_revealing_sizes(string bug)
+    {
+        var result = GradCheckProperty.Check(typeof(AffineProperties), bug, Settings, TestContext.Current.CancellationToken);
+
+        Assert.Equal(PropertyOutcome.Failed, result.Outcome);
+        var smallest = SmallestRevealingSizes.TotalFor(Backward(bug));
+        Assert.True(result.ShrunkSizes.Values.Sum() <= smallest,
+            $"shrunk to {string.Join(", ", result.ShrunkSizes)}; sizes totalling {smallest} already reveal it.\n{result.Message}");
+        Assert.Equal(["N", "D", "M"], result.ShrunkSizes.Keys);
+        Assert.Contains("Shrunk sizes: N = ", result.Message);
+        Assert.Contains("Replay: [GradCheck(Replay = \"", result.Message);
+    }
+
+    [Fact]
+    public void The_failure_carries_the_engines_report_and_diagnosis()
+    {
+        var result = GradCheckProperty.Check(typeof(AffineProperties), nameof(AffineProperties.Sign), Settings, TestContext.Current.CancellationToken);
+        TestContext.Current.TestOutputHelper?.WriteLine(result.Message);
+
+        Assert.NotNull(result.Check);
+        Assert.Equal(Verdict.Failed, result.Check.Verdict);
+        Assert.Contains(result.Check.Report, result.Message);
+        Assert.Contains("Input 'x'", result.Message);
+    }
+
+    private static SmallestRevealingSizes.Backward Backward(string bug) => bug switch
+    {
+        nameof(AffineProperties.MissingTranspose) => AffineVariants.MissingTranspose,
+        nameof(AffineProperties.BiasNotSummed) => AffineVariants.BiasNotSummed,
+        nameof(AffineProperties.Sign) => AffineVariants.Sign,
+        _ => AffineVariants.FactorTwo,
+    };
+}
