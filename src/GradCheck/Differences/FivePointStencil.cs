@@ -55,7 +55,7 @@ internal readonly record struct FivePointStencil(
     /// one step plausibly explains. Cheap (no extra evaluation); a hint is settled by <see cref="HasKink"/>.
     /// </summary>
     public bool OneSidedQuotientsDisagree =>
-        Math.Abs(ForwardNear - BackwardNear) > 1e-4 * Math.Max(Math.Abs(ForwardNear), Math.Abs(BackwardNear)) + 64 * RoundingFloor / Step;
+        Math.Abs(ForwardNear - BackwardNear) > 1e-2 * Math.Max(Math.Abs(ForwardNear), Math.Abs(BackwardNear)) + 64 * RoundingFloor / Step;
 
     /// <summary>
     /// For a smooth function the one-sided quotients differ by f''·s at step s and by 2·f''·s at step 2s. A kink (ReLU

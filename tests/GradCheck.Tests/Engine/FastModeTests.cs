@@ -54,4 +54,16 @@ public class FastModeTests
         Assert.True(localised.ForwardEvaluations * 10 < full.ForwardEvaluations,
             $"localised {localised.ForwardEvaluations} vs full {full.ForwardEvaluations} evaluations");
     }
+
+    [Fact]
+    public void Passing_full_check_costs_two_evaluations_per_element_and_little_more()
+    {
+        var random = new Random(9);
+        var network = TwoLayerNetwork.Random(16, 12, 5, random);
+        var result = GradientCheck.Run(network.AsDifferentiable(Draw.Matrix(random, 8, 16), Draw.Matrix(random, 8, 5)),
+            new CheckOptions { Mode = CheckMode.Full });
+        var parameters = 16 * 12 + 12 + 12 * 5 + 5;
+        Assert.Equal(Verdict.Passed, result.Verdict);
+        Assert.InRange(result.ForwardEvaluations, 2 * parameters + 1, (int)(1.02 * (2 * parameters + 1)));
+    }
 }

@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+
+namespace GradCheck.Bench;
+
+/// <summary>
+/// The engine's costs on the workloads. Ratios are against the bare evaluations a full check needs
+/// (baseline), measured in the same run.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class NetworkBenchmarks
+{
+    private readonly Scenarios scenarios = new();
+
+    [Benchmark(Baseline = true, Description = "network: 2n+1 bare forward passes")]
+    public double BareEvaluations() => scenarios.NetworkBareEvaluations();
+
+    [Benchmark(Description = "network: full check")]
+    public Verdict Full() => GradientCheck.Run(scenarios.NetworkCorrect(), new CheckOptions { Mode = CheckMode.Full, Seed = 1 }).Verdict;
+
+    [Benchmark(Description = "network: default check, passing")]
+    public Verdict DefaultPassing() => GradientCheck.Run(scenarios.NetworkCorrect(), new CheckOptions { Seed = 1 }).Verdict;
+
+    [Benchmark(Description = "network: default check, failing, with localised report")]
+    public string DefaultFailing() => GradientCheck.Run(scenarios.NetworkWithBug(), new CheckOptions { Seed = 1 }).Report;
+}
+
+/// <inheritdoc cref="NetworkBenchmarks"/>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class LinearBenchmarks
+{
+    private readonly Scenarios scenarios = new();
+
+    [Benchmark(Baseline = true, Description = "linear: 2n+1 bare forward passes")]
+    public double BareEvaluations() => scenarios.LinearBareEvaluations();
+
+    [Benchmark(Description = "linear: full check")]
+    public Verdict Full() => GradientCheck.Run(scenarios.Linear(), new CheckOptions { Mode = CheckMode.Full, Seed = 1 }).Verdict;
+
+    [Benchmark(Description = "linear: default check")]
+    public Verdict Default() => GradientCheck.Run(scenarios.Linear(), new CheckOptions { Seed = 1 }).Verdict;
+}
+
+/// <inheritdoc cref="NetworkBenchmarks"/>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class SoftmaxCrossEntropyBenchmarks
+{
+    private readonly Scenarios scenarios = new();
+
+    [Benchmark(Description = "softmax cross-entropy 64×100: full check")]
+    public Verdict Full() => GradientCheck.Run(scenarios.SoftmaxCrossEntropy(), new CheckOptions { Mode = CheckMode.Full, Seed = 1 }).Verdict;
+
+    [Benchmark(Description = "softmax cross-entropy 64×100: default check")]
+    public Verdict Default() => GradientCheck.Run(scenarios.SoftmaxCrossEntropy(), new CheckOptions { Seed = 1 }).Verdict;
+}

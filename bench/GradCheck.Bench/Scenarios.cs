@@ -1,0 +1,72 @@
+using MathNet.Numerics.Distributions;
+
+namespace GradCheck.Bench;
+
+/// <summary>The benchmark workloads, built once with fixed seeds so every run measures the same inputs.</summary>
+public sealed class Scenarios
+{
+    private readonly Random random = new(42);
+
+    public Scenarios()
+    {
+        // The lecture's network: N=32, D=64, H=64, C=10 → 64·64 + 64 + 64·10 + 10 = 4,810 parameters.
+        Network = TwoLayerNetwork.Random(64, 64, 10, random);
+        NetworkX = Normal(32, 64);
+        NetworkY = Normal(32, 10);
+        // A linear layer y = x·W at N=32, D=128, M=64, both inputs differentiated (4,096 + 8,192 elements).
+        LinearX = Normal(32, 128);
+        LinearW = Normal(128, 64);
+        // Softmax cross-entropy over 64×100 logits.
+        Logits = Normal(64, 100);
+        Labels = Matrix<double>.Build.Dense(64, 100);
+        for (var r = 0; r < 64; r++) Labels[r, random.Next(100)] = 1;
+    }
+
+    public TwoLayerNetwork Network { get; }
+    public Matrix<double> NetworkX { get; }
+    public Matrix<double> NetworkY { get; }
+    public Matrix<double> LinearX { get; }
+    public Matrix<double> LinearW { get; }
+    public Matrix<double> Logits { get; }
+    public Matrix<double> Labels { get; }
+
+    public Differentiable NetworkCorrect() => Network.AsDifferentiable(NetworkX, NetworkY);
+
+    /// <summary>The network with a missing transpose in dW1 (W1 is square, so it compiles).</summary>
+    public Differentiable NetworkWithBug() =>
+        Differentiable.Of(() => Network.Loss(NetworkX, NetworkY), _ =>
+            {
+                var (dW1, dB1, dW2, dB2) = Network.Backward(NetworkX, NetworkY);
+                return (dW1.Transpose(), dB1, dW2, dB2);
+            })
+            .WithInput(Network.W1, "W1").WithInput(Network.B1, "b1").WithInput(Network.W2, "W2").WithInput(Network.B2, "b2");
+
+    public Differentiable Linear() =>
+        Differentiable.Of(() => LinearX * LinearW, dout => (dout.TransposeAndMultiply(LinearW), LinearX.TransposeThisAndMultiply(dout)))
+            .WithInput(LinearX, "x").WithInput(LinearW, "W");
+
+    public Differentiable SoftmaxCrossEntropy() =>
+        Differentiable.Of(() => Softmax.CrossEntropyForward(Logits, Labels), dout => Softmax.CrossEntropyBackward(dout, Logits, Labels))
+            .WithInput(Logits, "logits").WithConstant(Labels, "labels");
+
+    /// <summary>What a full check must at least spend: 2n + 1 bare forward passes of the network, nothing else.</summary>
+    public double NetworkBareEvaluations()
+    {
+        var parameters = 4810;
+        double sink = 0;
+        for (var i = 0; i < 2 * parameters + 1; i++) sink += Network.Loss(NetworkX, NetworkY);
+        return sink;
+    }
+
+    /// <summary>The same for the linear layer: 2n + 1 bare products x·W.</summary>
+    public double LinearBareEvaluations()
+    {
+        var elements = LinearX.RowCount * LinearX.ColumnCount + LinearW.RowCount * LinearW.ColumnCount;
+        double sink = 0;
+        for (var i = 0; i < 2 * elements + 1; i++) sink += (LinearX * LinearW)[0, 0];
+        return sink;
+    }
+
+    private Matrix<double> Normal(int rows, int columns) =>
+        Matrix<double>.Build.Random(rows, columns, new Normal(0, 1, random));
+}
