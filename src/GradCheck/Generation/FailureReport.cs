@@ -25,8 +25,8 @@ internal static class FailureReport
         var method = shrunk.Plan.Method;
         text.AppendLine(Invariant($"GradCheck property '{Name(method)}' failed after {passed} passing samples ({discards}); shrunk {shrinks} time{(shrinks == 1 ? "" : "s")}."));
         text.AppendLine(Invariant($"Shrunk sizes: {shrunk.SizesText}   (first failing sample: {original.SizesText})"));
-        var others = Others(shrunk);
-        if (others.Length > 0) text.AppendLine($"Other arguments: {others}");
+        var inputs = Inputs(shrunk);
+        if (inputs.Length > 0) text.AppendLine($"Shrunk arguments: {inputs}");
         text.AppendLine();
         text.AppendLine(verdict.Text.TrimEnd());
         if (verdict.Check?.Fault?.Kind is FaultKind.NonFiniteOutput or FaultKind.NonFiniteGradient)
@@ -36,19 +36,33 @@ internal static class FailureReport
         return text.ToString();
     }
 
-    private static string Others(Sample sample)
+    // Small tensors are printed whole (column by column is how they are stored; rows are how a reader wants them).
+    private const int PrintedElements = 16;
+
+    private static string Inputs(Sample sample)
     {
         var parts = new List<string>();
         for (var p = 0; p < sample.Plan.Parameters.Count; p++)
         {
             var parameter = sample.Plan.Parameters[p];
-            if (parameter.Kind == ParameterKind.Scalar)
+            if (parameter.IsTensor && sample.Values[p].Length <= PrintedElements)
+                parts.Add($"{parameter.Name} = {Tensor(parameter, sample, sample.Values[p])}");
+            else if (parameter.Kind == ParameterKind.Scalar)
                 parts.Add(Invariant($"{parameter.Name} = {sample.Values[p][0]:R}"));
             else if (parameter.Kind == ParameterKind.Other)
                 parts.Add($"{parameter.Name} = {Show(sample.Others[p])}");
         }
 
         return string.Join(", ", parts);
+    }
+
+    private static string Tensor(ParameterSpec parameter, Sample sample, double[] values)
+    {
+        var (rows, columns) = parameter.Shape(sample.Sizes);
+        string Row(int r) => string.Join(", ", Enumerable.Range(0, columns).Select(c => values[c * rows + r].ToString("G4", CultureInfo.InvariantCulture)));
+        return parameter.Kind == ParameterKind.Vector
+            ? $"[{string.Join(", ", values.Select(v => v.ToString("G4", CultureInfo.InvariantCulture)))}]"
+            : $"[{string.Join("; ", Enumerable.Range(0, rows).Select(Row))}]";
     }
 
     private static string Show(object? value) => value switch

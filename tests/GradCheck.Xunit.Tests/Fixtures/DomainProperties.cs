@@ -1,0 +1,26 @@
+namespace GradCheck.Xunit.Tests.Fixtures;
+
+/// <summary>Layers defined or differentiable only on part of the line, with and without a value domain.</summary>
+public static class DomainProperties
+{
+    public static Differentiable LogOfPositive([Positive, Shape("N", "D")] Matrix<double> x) => Log(x);
+
+    public static Differentiable LogOfAnything([Shape("N", "D")] Matrix<double> x) => Log(x);
+
+    public static Differentiable ReluAwayFromKink([AwayFrom(0), Shape("N", "D")] Matrix<double> x) => Relu(x);
+
+    /// <summary>Every value within 1e-9 of ReLU's kink: every sample sits on it.</summary>
+    public static Differentiable ReluOnKink([Between(-1e-9, 1e-9), Shape("N", "D")] Matrix<double> x) => Relu(x);
+
+    public static Differentiable SqrtInRange([Between(0.5, 4), Shape("N")] Vector<double> v)
+    {
+        Assert.All(v, e => Assert.InRange(e, 0.5, 4));
+        return Differentiable.Of(() => v.PointwiseSqrt(), dout => dout.PointwiseDivide(2 * v.PointwiseSqrt()));
+    }
+
+    private static Differentiable Log(Matrix<double> x) =>
+        Differentiable.Of(() => x.PointwiseLog(), dout => dout.PointwiseDivide(x));
+
+    private static Differentiable Relu(Matrix<double> x) =>
+        Differentiable.Of(() => Activations.ReluForward(x), dout => Activations.ReluBackward(dout, x));
+}

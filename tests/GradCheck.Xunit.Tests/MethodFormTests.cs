@@ -1,0 +1,75 @@
+using GradCheck.Xunit.Tests.Fixtures;
+
+namespace GradCheck.Xunit.Tests;
+
+/// <summary>Scalar losses, constants, self-checking methods, tasks, other argument types, and the FsCheck Prop form.</summary>
+public class MethodFormTests
+{
+    [Theory]
+    [InlineData(nameof(MethodFormProperties.ScalarLoss))]
+    [InlineData(nameof(MethodFormProperties.ChecksItself))]
+    [InlineData(nameof(MethodFormProperties.ChecksItselfAsync))]
+    [InlineData(nameof(MethodFormProperties.ReturnsTask))]
+    [InlineData(nameof(MethodFormProperties.LeakyReluWithScalars))]
+    [InlineData(nameof(MethodFormProperties.ExplicitInputs))]
+    public void A_correct_property_in_this_form_passes(string method)
+    {
+        var result = GradCheckProperty.Check(typeof(MethodFormProperties), method, new GradCheckSettings { Samples = 40 },
+            TestContext.Current.CancellationToken);
+
+        Assert.True(result.Passed, result.Message);
+        Assert.Equal(40, result.PassedSamples);
+    }
+
+    [Fact]
+    public void A_self_checking_method_fails_with_the_engines_report_shrunk()
+    {
+        var result = GradCheckProperty.Check(typeof(MethodFormProperties), nameof(MethodFormProperties.ChecksItselfWrongly),
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(PropertyOutcome.Failed, result.Outcome);
+        Assert.Equal(Verdict.Failed, result.Check?.Verdict);
+        Assert.Equal(2, result.ShrunkSizes.Values.Sum()); // one element reveals a factor
+    }
+
+    [Fact]
+    public void User_registered_arbitraries_generate_other_parameters()
+    {
+        var settings = new GradCheckSettings { Samples = 30, Arbitrary = [typeof(LabelArbitraries)] };
+
+        var result = GradCheckProperty.Check(typeof(MethodFormProperties), nameof(MethodFormProperties.CrossEntropyWithLabels), settings,
+            TestContext.Current.CancellationToken);
+
+        Assert.True(result.Passed, result.Message);
+    }
+
+    [Fact]
+    public void Without_the_registration_the_label_parameter_is_named_as_ungeneratable()
+    {
+        var result = GradCheckProperty.Check(typeof(MethodFormProperties), nameof(MethodFormProperties.CrossEntropyWithLabels),
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.False(result.Passed);
+        Assert.Contains("labels", result.Message);
+    }
+
+    [Fact]
+    public void A_lambda_with_shape_attributes_runs_through_the_plain_entry()
+    {
+        var result = GradCheckProperty.Check(([Shape("N", "D")] Matrix<double> x, [Shape("D")] Vector<double> gamma, [Shape("D")] Vector<double> beta) =>
+            Differentiable.Of(() => Normalization.LayerNormForward(x, gamma, beta), dout => Normalization.LayerNormBackward(dout, x, gamma)),
+            new GradCheckSettings { Samples = 30 }, TestContext.Current.CancellationToken);
+
+        Assert.True(result.Passed, result.Message);
+    }
+
+    [Fact]
+    public void The_property_runs_under_FsChecks_own_runner()
+    {
+        FsCheck.Config config = FsCheck.Config.QuickThrowOnFailure.WithMaxTest(30);
+
+        FsCheck.Check.One(config, GradCheckProperty.ToProperty(AffineProperties.Correct));
+        var failure = Assert.ThrowsAny<Exception>(() => FsCheck.Check.One(config, GradCheckProperty.ToProperty(AffineProperties.Sign)));
+        Assert.Contains("Input 'x'", failure.Message);
+    }
+}
