@@ -34,10 +34,26 @@ public static class Softmax
     }
 
     /// <summary>L = −(1/N) Σᵢ Σc Yic·log softmax(z)ic, for one-hot (or probability) labels Y.</summary>
+    /// <remarks>One pass per row over the storage with a stable log-sum-exp: no intermediate matrices.</remarks>
     public static double CrossEntropyForward([Shape("N", "C")] Matrix<double> z, [Shape("N", "C")] Matrix<double> labels)
     {
-        var p = Forward(z);
-        return -labels.PointwiseMultiply(p.PointwiseLog()).Enumerate().Sum() / z.RowCount;
+        int rows = z.RowCount, columns = z.ColumnCount;
+        double loss = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            var max = double.NegativeInfinity;
+            for (var c = 0; c < columns; c++) max = Math.Max(max, z.At(r, c));
+            double sum = 0;
+            for (var c = 0; c < columns; c++) sum += Math.Exp(z.At(r, c) - max);
+            var logSum = max + Math.Log(sum);
+            for (var c = 0; c < columns; c++)
+            {
+                var label = labels.At(r, c);
+                if (label != 0) loss -= label * (z.At(r, c) - logSum);
+            }
+        }
+
+        return loss / rows;
     }
 
     /// <summary>∂L/∂z = (softmax(z) − Y) / N.</summary>
