@@ -39,6 +39,11 @@ public sealed class CheckResult
     /// <summary>The full text report: inputs, worst elements, diagnosis, heatmap, confirmation, replay.</summary>
     public string Report => report ??= ReportWriter.Write(this);
 
+    /// <summary>Returns this result if it passed; otherwise throws a <see cref="GradientCheckException"/> carrying the report.</summary>
+    /// <example><code>GradientCheck.Gradient(f, gradient, x).EnsurePassed();</code></example>
+    /// <exception cref="GradientCheckException">The gradient is wrong, or the check could not run.</exception>
+    public CheckResult EnsurePassed() => Passed ? this : throw new GradientCheckException(this);
+
     /// <summary>The report.</summary>
     public override string ToString() => Report;
 }

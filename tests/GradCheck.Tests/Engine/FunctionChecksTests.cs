@@ -35,6 +35,15 @@ public class FunctionChecksTests
     }
 
     [Fact]
+    public void EnsurePassed_throws_the_report_for_a_wrong_gradient_and_returns_a_passing_result()
+    {
+        var exception = Assert.Throws<GradientCheckException>(() =>
+            GradientCheck.Gradient(Rosenbrock, p => -RosenbrockGradient(p), Point.Clone()).EnsurePassed());
+        Assert.Contains("sign error", exception.Message);
+        Assert.True(GradientCheck.Gradient(Rosenbrock, RosenbrockGradient, Point.Clone()).EnsurePassed().Passed);
+    }
+
+    [Fact]
     public void Gradient_check_leaves_the_point_untouched()
     {
         var point = Point.Clone();
