@@ -15,27 +15,17 @@ internal static class LayerCheck
         var seed = options.Seed ?? Random.Shared.Next();
         var random = new Random(seed);
 
-        var inputs = differentiable.Inputs;
-        var views = new List<ParameterView>();
-        var snapshots = new List<double[]>();
         Prober? prober = null;
         try
         {
-            Guards.RequireInputs(inputs);
-            foreach (var input in inputs)
-            {
-                var view = input.View();
-                views.Add(view);
-                snapshots.Add(view.Snapshot());
-            }
-
-            var (prepared, differentiated, gradients) = Prepare(differentiable, views, snapshots, random);
+            using var captured = CapturedInputs.Capture(differentiable.Inputs);
+            var (prepared, differentiated, gradients) = Prepare(differentiable, captured, random);
             prober = prepared;
             var results = new List<InputResult>();
             for (var k = 0; k < differentiated.Count; k++)
             {
                 var i = differentiated[k];
-                var checker = new InputChecker(views[i], snapshots[i], gradients[k], prober, options);
+                var checker = new InputChecker(captured.Views[i], captured.Snapshots[i], gradients[k], prober, options);
                 results.Add(CheckInput(checker, options, random));
             }
 
@@ -48,10 +38,6 @@ internal static class LayerCheck
         {
             return new CheckResult(Verdict.Invalid, options.Mode, seed, [], fault.Fault, prober?.Evaluations ?? 0);
         }
-        finally
-        {
-            for (var i = 0; i < views.Count; i++) views[i].Restore(snapshots[i]);
-        }
     }
 
     /// <summary>The Taylor-remainder test of each differentiated input along a random signed direction.</summary>
@@ -60,25 +46,18 @@ internal static class LayerCheck
         ArgumentNullException.ThrowIfNull(differentiable);
         var actualSeed = seed ?? Random.Shared.Next();
         var random = new Random(actualSeed);
-        var views = new List<ParameterView>();
-        var snapshots = new List<double[]>();
         try
         {
-            Guards.RequireInputs(differentiable.Inputs);
-            foreach (var input in differentiable.Inputs)
-            {
-                views.Add(input.View());
-                snapshots.Add(views[^1].Snapshot());
-            }
-
-            var (prober, differentiated, gradients) = Prepare(differentiable, views, snapshots, random);
+            using var captured = CapturedInputs.Capture(differentiable.Inputs);
+            var (prober, differentiated, gradients) = Prepare(differentiable, captured, random);
             var results = new List<TaylorResult>();
             for (var k = 0; k < differentiated.Count; k++)
             {
                 var i = differentiated[k];
-                var steps = snapshots[i].Select(x => (random.Next(2) == 0 ? 1 : -1) * Math.Max(1.0, Math.Abs(x))).ToArray();
+                var snapshot = captured.Snapshots[i];
+                var steps = snapshot.Select(x => (random.Next(2) == 0 ? 1 : -1) * Math.Max(1.0, Math.Abs(x))).ToArray();
                 var direction = new Direction(Enumerable.Range(0, steps.Length).ToArray(), steps);
-                results.Add(TaylorTest.Run(prober, views[i], snapshots[i], direction, gradients[k]));
+                results.Add(TaylorTest.Run(prober, captured.Views[i], snapshot, direction, gradients[k]));
             }
 
             return results;
@@ -87,17 +66,13 @@ internal static class LayerCheck
         {
             throw new GradientCheckException(new CheckResult(Verdict.Invalid, CheckMode.Default, actualSeed, [], fault.Fault, 0));
         }
-        finally
-        {
-            for (var i = 0; i < views.Count; i++) views[i].Restore(snapshots[i]);
-        }
     }
 
     /// <summary>Guards, the upstream gradient, φ at the unperturbed inputs and the analytic gradients, once.</summary>
     private static (Prober Prober, List<int> Differentiated, double[][] Gradients) Prepare(
-        Differentiable differentiable, List<ParameterView> views, List<double[]> snapshots, Random random)
+        Differentiable differentiable, CapturedInputs captured, Random random)
     {
-        var inputs = differentiable.Inputs;
+        var (inputs, views, snapshots) = (differentiable.Inputs, captured.Views, captured.Snapshots);
         var function = differentiable.CreateFunction();
         Guards.CheckForward(function, views, snapshots);
         function.DrawUpstream(random);

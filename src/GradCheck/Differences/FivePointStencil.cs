@@ -8,8 +8,6 @@ namespace GradCheck;
 internal readonly record struct FivePointStencil(
     double MinusTwo, double MinusOne, double Zero, double PlusOne, double PlusTwo, double Step, double Magnitude)
 {
-    private const double Epsilon = 2.220446049250313e-16; // 2⁻⁵², the spacing of doubles at 1
-
     /// <summary>(f(x+s) − f(x−s)) / 2s.</summary>
     public double Centred => (PlusOne - MinusOne) / (2 * Step);
 
@@ -23,7 +21,7 @@ internal readonly record struct FivePointStencil(
     public double TruncationEstimate => Math.Abs(Centred - CentredWide);
 
     /// <summary>A floor on the objective's rounding error, from the size of the terms it sums.</summary>
-    public double RoundingFloor => 16 * Epsilon * Magnitude;
+    public double RoundingFloor => 16 * Precision.MachineEpsilon * Magnitude;
 
     /// <summary>
     /// The objective's rounding noise: the fourth difference f(−2) − 4f(−1) + 6f(0) − 4f(1) + f(2) is s⁴·f'''' (tiny)

@@ -4,7 +4,7 @@ namespace GradCheck;
 internal static class StepSize
 {
     /// <summary>∛ε: balances the centred quotient's truncation error (∝ h²) against its rounding error (∝ ε/h).</summary>
-    private static readonly double CubeRootEpsilon = Math.Cbrt(Math.Pow(2, -52));
+    private static readonly double CubeRootEpsilon = Math.Cbrt(Precision.MachineEpsilon);
 
     /// <summary>
     /// About ∛ε·max(1, |x|), rounded down to a power of two so that x ± h and x ± 2h are exact and the quotient's

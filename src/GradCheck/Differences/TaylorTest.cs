@@ -26,7 +26,7 @@ internal static class TaylorTest
 
     private static double Order(double[] remainders, double magnitude)
     {
-        var noiseFloor = 1e4 * 2.220446049250313e-16 * Math.Max(magnitude, double.Epsilon);
+        var noiseFloor = 1e4 * Precision.MachineEpsilon * Math.Max(magnitude, double.Epsilon);
         var slopes = new List<double>();
         for (var k = 0; k + 1 < remainders.Length; k++)
         {

@@ -9,13 +9,7 @@ internal static class Guards
             throw Fault(FaultKind.EmptyInput, "The check has no inputs: add each one with WithInput (or WithConstant).");
         foreach (var input in inputs)
         {
-            var count = input.Value switch
-            {
-                MathNet.Numerics.LinearAlgebra.Matrix<double> m => m.RowCount * m.ColumnCount,
-                MathNet.Numerics.LinearAlgebra.Vector<double> v => v.Count,
-                _ => 0,
-            };
-            if (count == 0) throw Fault(FaultKind.EmptyInput, $"Input '{input.Name}' has no elements.", input.Name);
+            if (input.View().Count == 0) throw Fault(FaultKind.EmptyInput, $"Input '{input.Name}' has no elements.", input.Name);
         }
 
         if (!inputs.Any(i => i.IsDifferentiated))
