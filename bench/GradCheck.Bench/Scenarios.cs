@@ -7,6 +7,9 @@ public sealed class Scenarios
 {
     private readonly Random random = new(42);
 
+    // One thread, as the PyTorch reference figures were taken; MathNet's parallel products only add contention at these sizes.
+    static Scenarios() => MathNet.Numerics.Control.UseSingleThread();
+
     public Scenarios()
     {
         // The lecture's network: N=32, D=64, H=64, C=10 → 64·64 + 64 + 64·10 + 10 = 4,810 parameters.
