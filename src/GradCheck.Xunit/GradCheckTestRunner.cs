@@ -16,8 +16,9 @@ internal sealed class GradCheckTestRunner : XunitTestRunner
     protected override async ValueTask<TimeSpan> InvokeTest(XunitTestRunnerContext ctxt, object? testClassInstance)
     {
         var output = TestContext.Current.TestOutputHelper;
-        // OperationCanceledException passes through unwrapped: xUnit reports cancellation and timeouts itself.
-        return await PropertyInvocation.RunAsync(ctxt.Test.TestMethod.Method, testClassInstance, ctxt.Test.TestCase.Timeout,
-            TestTimeoutException.ForTimedOutTest, output is null ? null : output.WriteLine, ctxt.CancellationTokenSource.Token);
+        // xUnit v3 applies Timeout around InvokeTest itself and then cancels the test's token, which stops the samples;
+        // OperationCanceledException passes through unwrapped, so cancellation and timeouts read as such.
+        return await PropertyInvocation.RunAsync(ctxt.Test.TestMethod.Method, testClassInstance, timeout: 0,
+            TestTimeoutException.ForTimedOutTest, output is null ? null : output.WriteLine, TestContext.Current.CancellationToken);
     }
 }

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace GradCheck.Xunit.Tests.Infrastructure;
+
+/// <summary>Runs `dotnet test` on the deliberately failing fixture project, with its TRX file in a scratch folder.</summary>
+public sealed class NestedDotnetTest : IDisposable
+{
+    private static readonly string Project = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../FailingFixture/FailingFixture.csproj"));
+
+    public NestedDotnetTest() => BuildOutput = Execute($"build \"{Project}\"").Output;
+
+    public string ResultsDirectory { get; } = Directory.CreateTempSubdirectory("gradcheck-nested-").FullName;
+
+    /// <summary>The one build of the fixture project; the runs reuse it.</summary>
+    public string BuildOutput { get; }
+
+    public (int ExitCode, string Console, string Trx) Run(string arguments, string trxName)
+    {
+        var (exitCode, output) = Execute(
+            $"test \"{Project}\" --no-build {arguments} --logger \"trx;LogFileName={trxName}\" --logger \"console;verbosity=normal\" --results-directory \"{ResultsDirectory}\"");
+        var trx = Path.Combine(ResultsDirectory, trxName);
+        return (exitCode, output, File.Exists(trx) ? File.ReadAllText(trx) : "");
+    }
+
+    private static (int ExitCode, string Output) Execute(string arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3))) process.Kill(entireProcessTree: true);
+        return (process.ExitCode, output + error.Result);
+    }
+
+    public void Dispose() => Directory.Delete(ResultsDirectory, recursive: true);
+}
