@@ -63,6 +63,6 @@ internal static class SampleEvaluator
         Verdict.Passed => SampleVerdict.Pass,
         Verdict.NonDifferentiable => SampleVerdict.Discard(
             $"on a kink of {string.Join(", ", result.Inputs.Where(i => i.Outcome == Outcome.NonDifferentiable).Select(i => $"'{i.Name}'"))}"),
-        _ => SampleVerdict.Fail(result.Report, result, result.Fault?.Exception),
+        _ => SampleVerdict.Fail(result.ReportWithoutReplay, result, result.Fault?.Exception),
     };
 }

@@ -46,4 +46,7 @@ public sealed class CheckResult
 
     /// <summary>The report.</summary>
     public override string ToString() => Report;
+
+    /// <summary>The report without its replay line, for callers that replay at a higher level.</summary>
+    internal string ReportWithoutReplay => ReportWriter.Write(this, includeReplay: false);
 }

@@ -6,7 +6,9 @@ namespace GradCheck;
 /// <summary>Writes a <see cref="CheckResult"/> as the text a developer reads in a failed test.</summary>
 internal static class ReportWriter
 {
-    public static string Write(CheckResult result)
+    /// <param name="result">The result to write.</param>
+    /// <param name="includeReplay">False where a caller prints its own way to replay (a [GradCheck] property replays the whole sample).</param>
+    public static string Write(CheckResult result, bool includeReplay = true)
     {
         var text = new StringBuilder();
         var mode = result.Mode == CheckMode.Full ? "full" : "default";
@@ -35,7 +37,7 @@ internal static class ReportWriter
             WriteInput(text, input);
         }
 
-        if (!result.Passed)
+        if (!result.Passed && includeReplay)
         {
             text.AppendLine();
             text.AppendLine(Invariant($"Replay: CheckOptions {{ Seed = {result.Seed}{(result.Mode == CheckMode.Full ? ", Mode = CheckMode.Full" : "")} }}."));
