@@ -27,7 +27,7 @@ wall = float(sys.argv[3]) - float(sys.argv[2])
 ours = re.findall(r"^\s*([0-9.]+)\s+(?:<?[0-9]+%?)\s+GradCheck\.Analyzers, Version", log, re.M)
 total = re.findall(r"Total analyzer execution time: ([0-9.]+) seconds", log)
 csc = re.findall(r"^\s*([0-9]+) ms\s+Csc\s", log, re.M)
-warnings = len(set(re.findall(r"warning (GC000\d)[^\n]*?Layer(\d+)\.cs", log)))
+warnings = len(set(re.findall(r"Layer(\d+)\.cs\(\d+,\d+\): warning (GC000\d)", log)))
 if not ours:
     sys.exit("GradCheck analyzer not found in the ReportAnalyzer output: was it loaded?")
 ours_s = float(ours[0])

@@ -24,6 +24,11 @@ public static class QuickReport
         var softmaxFull = Time(() => Check(GradientCheck.Run(scenarios.SoftmaxCrossEntropy(), full), Verdict.Passed));
         var softmaxDefault = Time(() => Check(GradientCheck.Run(scenarios.SoftmaxCrossEntropy(), fast), Verdict.Passed));
         var linearPeak = PeakHeapDuring(() => GradientCheck.Run(scenarios.Linear(), full));
+        var property = Time(() =>
+        {
+            var outcome = GradCheckProperty.Check(PropertyBenchmarks.AffineProperty).Outcome;
+            if (outcome != PropertyOutcome.Passed) throw new InvalidOperationException($"[GradCheck] affine: {outcome}");
+        });
 
         Console.WriteLine("| workload | GradCheck | PyTorch 1.13 gradcheck (reference) |");
         Console.WriteLine("|---|---|---|");
@@ -36,6 +41,7 @@ public static class QuickReport
         Console.WriteLine($"| softmax cross-entropy, default | {Ms(softmaxDefault)} | |");
         Console.WriteLine($"| overhead: network full check / its 2n+1 bare forward passes | {networkFull / networkBare:0.00} | target ≤ 1.10 |");
         Console.WriteLine($"| overhead: linear full check / its 2n+1 bare forward passes | {linearFull / linearBare:0.00} | target ≤ 1.10 |");
+        Console.WriteLine($"| a default [GradCheck] test of an affine layer (100 samples) | {Ms(property)} | |");
         Console.WriteLine($"| peak managed heap during the linear full check | {linearPeak / 1048576.0:0.0} MB | 1,560 MB |");
     }
 
