@@ -40,8 +40,8 @@ internal sealed class ErrorHeatmap
     {
         var text = new StringBuilder();
         text.Append(shape.IsMatrix
-            ? $"relative error, rows 0..{shape.Rows - 1} in {bandRows} bands (down) x columns 0..{shape.Columns - 1} in {bandColumns} bands (across)"
-            : $"relative error, elements 0..{shape.Rows - 1} in {bandColumns} bands");
+            ? $"relative error, rows 0..{shape.Rows - 1} in {Bands(bandRows)} (down) x columns 0..{shape.Columns - 1} in {Bands(bandColumns)} (across)"
+            : $"relative error, elements 0..{shape.Rows - 1} in {Bands(bandColumns)}");
         text.AppendLine(":  . ok   - <1e-3   + <1e-1   # >=1e-1   ~ kink   (blank) not checked");
         for (var r = 0; r < bandRows; r++)
         {
@@ -52,6 +52,8 @@ internal sealed class ErrorHeatmap
 
         return text.ToString().TrimEnd();
     }
+
+    private static string Bands(int count) => count == 1 ? "1 band" : $"{count} bands";
 
     private static char Symbol(double cell) => cell switch
     {
