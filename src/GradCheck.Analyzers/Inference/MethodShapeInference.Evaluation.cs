@@ -15,16 +15,21 @@ internal sealed partial class MethodShapeInference
     internal Shape? Evaluate(IOperation? operation)
     {
         if (operation is null) return null;
-        if (_memo.TryGetValue(operation, out var known)) return known;
-        // Guards recursion through odd trees (a local's value referring to itself is read from the table, not here).
-        _memo[operation] = null;
+        // Only operations that check something are remembered: each must report once, and re-evaluating a
+        // reference or a conversion is cheaper than remembering it.
+        var remember = operation is IBinaryOperation or IInvocationOperation or IObjectCreationOperation or ICompoundAssignmentOperation;
+        if (remember)
+        {
+            if (_memo.TryGetValue(operation, out var known)) return known;
+            _memo[operation] = null;
+        }
         // A stack overflow cannot be caught: very deep expressions (generated code) are left unknown instead.
         if (_depth >= MaxDepth) return null;
         _depth++;
         try
         {
             var shape = EvaluateUncached(operation);
-            _memo[operation] = shape;
+            if (remember) _memo[operation] = shape;
             return shape;
         }
         finally
@@ -82,7 +87,7 @@ internal sealed partial class MethodShapeInference
 
     private Shape? ParameterShape(IParameterSymbol parameter)
     {
-        if (Annotation.Of(parameter, Types)?.Shape is { } annotated) return annotated;
+        if (_cache.AnnotationOf(parameter)?.Shape is { } annotated) return annotated;
         if (!Types.IsMatrixOrVector(parameter.Type)) return null;
         // Reassigned parameters behave like locals whose first value is unknown.
         if (_assignments.ContainsKey(parameter) || _unknowable.Contains(parameter) || parameter.RefKind != RefKind.None) return null;
@@ -106,7 +111,7 @@ internal sealed partial class MethodShapeInference
     private Shape? MemberShape(ISymbol member, IOperation? instance)
     {
         if (instance is not null && instance is not IInstanceReferenceOperation) return null;
-        return Annotation.Of(member, Types)?.Shape;
+        return _cache.AnnotationOf(member)?.Shape;
     }
 
     /// <summary>An int expression as a size: a literal, a RowCount/ColumnCount/Count, or an alias of one.</summary>
@@ -151,7 +156,8 @@ internal sealed partial class MethodShapeInference
     private Shape? UserMethodShape(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        var returned = Types.IsMatrixOrVector(method.ReturnType) ? Annotation.OfReturn(method, Types)?.Shape : null;
+        if (!MentionsMathNet(method)) return null;
+        var returned = Types.IsMatrixOrVector(method.ReturnType) ? _cache.ReturnAnnotationOf(method)?.Shape : null;
         var sharesTypeScope = SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, _containingType?.OriginalDefinition)
             && invocation.Instance is null or IInstanceReferenceOperation;
         var fixedSymbols = sharesTypeScope ? _cache.TypeLevelSymbols(method.ContainingType) : null;
@@ -160,7 +166,7 @@ internal sealed partial class MethodShapeInference
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue) continue;
-            var declared = Annotation.Of(parameter, Types)?.Shape;
+            var declared = _cache.AnnotationOf(parameter)?.Shape;
             if (declared is null) continue;
             var actual = Evaluate(argument.Value);
             if (actual is null || actual.IsMatrix != declared.IsMatrix) continue;
@@ -173,6 +179,15 @@ internal sealed partial class MethodShapeInference
             }
         }
         return returned is null ? null : Substitute(returned, bindings, fixedSymbols);
+    }
+
+    /// <summary>Most calls (Math.Exp, Console.WriteLine) take and return no matrix: nothing to bind or check.</summary>
+    private bool MentionsMathNet(IMethodSymbol method)
+    {
+        if (Types.IsMatrixOrVector(method.ReturnType)) return true;
+        foreach (var parameter in method.Parameters)
+            if (Types.IsMatrixOrVector(parameter.Type)) return true;
+        return false;
     }
 
     private static bool IsFixed(Dim symbol, ISet<string>? fixedSymbols) => fixedSymbols is not null && fixedSymbols.Contains(symbol.Name);

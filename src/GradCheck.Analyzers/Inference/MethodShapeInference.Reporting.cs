@@ -76,7 +76,7 @@ internal sealed partial class MethodShapeInference
     private void CheckAnnotatedOrGradient(ISymbol target, IOperation value, string kind)
     {
         var shape = Evaluate(value);
-        if (Annotation.Of(target, Types)?.Shape is { } declared)
+        if (_cache.AnnotationOf(target)?.Shape is { } declared)
             AnnotatedTargetShapeMismatchRule.Check(Sink, Unwrap(value), shape, declared, $"is assigned to {kind} '{target.Name}'", SumsSwapHint.For(this, value, declared));
         else
             CheckGradient(target.Name, value, shape);
@@ -91,8 +91,8 @@ internal sealed partial class MethodShapeInference
 
         var shape = Evaluate(returned);
         var declared = method.AssociatedSymbol is IPropertySymbol property && method.MethodKind == MethodKind.PropertyGet
-            ? Annotation.Of(property, Types)?.Shape
-            : Annotation.OfReturn(method, Types)?.Shape;
+            ? _cache.AnnotationOf(property)?.Shape
+            : _cache.ReturnAnnotationOf(method)?.Shape;
         if (declared is not null)
             AnnotatedTargetShapeMismatchRule.Check(Sink, Unwrap(returned), shape, declared, $"is returned from '{method.Name}'", SumsSwapHint.For(this, returned, declared));
 
@@ -133,10 +133,10 @@ internal sealed partial class MethodShapeInference
     {
         if (_owner is IMethodSymbol method)
             foreach (var parameter in method.Parameters)
-                if (parameter.Name == name) return Annotation.Of(parameter, Types)?.Shape;
+                if (parameter.Name == name) return _cache.AnnotationOf(parameter)?.Shape;
         for (var type = _containingType; type is not null; type = type.BaseType)
             foreach (var member in type.GetMembers(name))
-                if (member is IFieldSymbol or IPropertySymbol) return Annotation.Of(member, Types)?.Shape;
+                if (member is IFieldSymbol or IPropertySymbol) return _cache.AnnotationOf(member)?.Shape;
         return null;
     }
 

@@ -28,10 +28,11 @@ internal sealed partial class MethodShapeInference
     private readonly HashSet<ISymbol> _unknowable = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, Shape> _asserted = new(SymbolEqualityComparer.Default);
 
-    private Dictionary<ISymbol, Shape?> _shapes = new(SymbolEqualityComparer.Default);
-    private Dictionary<ISymbol, Dim?> _dims = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, Shape?> _shapes = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, Dim?> _dims = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IOperation, Shape?> _memo = new();
     private bool _readUnsettledLocal;
+    private bool _roundReadUnsettledLocal;
 
     private MethodShapeInference(CompilationShapeCache cache, ISymbol owner, ImmutableArray<IOperation> blocks)
     {
@@ -51,8 +52,7 @@ internal sealed partial class MethodShapeInference
     {
         var inference = new MethodShapeInference(cache, owner, blocks);
         if (!inference.Collect()) return;
-        inference.Settle();
-        inference.Sink = sink;
+        inference.Settle(sink);
         inference.ReportAll();
     }
 
@@ -60,21 +60,43 @@ internal sealed partial class MethodShapeInference
     private bool Collect()
     {
         var touchesMathNet = false;
-        foreach (var block in _blocks)
+        // An explicit stack rather than DescendantsAndSelf: this walk is most of the analyzer's cost on code that
+        // has no shapes at all, and deep generated expressions must not overflow the stack.
+        var pending = new Stack<IOperation>();
+        var children = new List<IOperation>();
+        for (var b = _blocks.Length - 1; b >= 0; b--)
+            if (_blocks[b] is { } block) pending.Push(block);
+        while (pending.Count > 0)
         {
-            if (block is null) continue;
-            foreach (var operation in block.DescendantsAndSelf())
-            {
-                _operations.Add(operation);
-                if (!touchesMathNet && Types.IsMatrixOrVector(operation.Type)) touchesMathNet = true;
-                RecordAssignment(operation);
-            }
+            var operation = pending.Pop();
+            if (IsReported(operation.Kind)) _operations.Add(operation);
+            if (!touchesMathNet && Types.IsMatrixOrVector(operation.Type)) touchesMathNet = true;
+            RecordAssignment(operation);
+            children.Clear();
+            foreach (var child in operation.ChildOperations) children.Add(child);
+            // Reversed so that operations come out in source order (assignments then settle in fewer rounds).
+            for (var i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
         }
         return touchesMathNet;
     }
 
+    private static bool IsReported(OperationKind kind) => kind is OperationKind.Binary or OperationKind.Invocation
+        or OperationKind.ObjectCreation or OperationKind.CompoundAssignment or OperationKind.SimpleAssignment
+        or OperationKind.VariableDeclarator or OperationKind.Return or OperationKind.FieldInitializer or OperationKind.PropertyInitializer;
+
     private void RecordAssignment(IOperation operation)
     {
+        // The kind is checked first: a type switch over a dozen interfaces on every operation is measurably slower.
+        switch (operation.Kind)
+        {
+            case OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.CompoundAssignment
+                or OperationKind.CoalesceAssignment or OperationKind.Increment or OperationKind.Decrement
+                or OperationKind.DeconstructionAssignment or OperationKind.Argument or OperationKind.Loop
+                or OperationKind.DeclarationPattern or OperationKind.Invocation:
+                break;
+            default:
+                return;
+        }
         switch (operation)
         {
             case IVariableDeclaratorOperation declarator:
@@ -148,34 +170,47 @@ internal sealed partial class MethodShapeInference
     };
 
     /// <summary>Re-evaluates all assignments until the locals' shapes and sizes stop changing.</summary>
-    private void Settle()
+    /// <summary>
+    /// Re-evaluates all assignments until the locals' shapes and sizes stop changing. The round that confirms
+    /// nothing changed saw the final shapes: its findings go to <paramref name="sink"/> and its evaluations are kept
+    /// for the reporting pass; earlier rounds' findings are dropped.
+    /// </summary>
+    private void Settle(DiagnosticSink sink)
     {
+        var findings = new List<Diagnostic>();
+        Sink = new DiagnosticSink(findings.Add);
         for (var round = 0; round < MaxRounds; round++)
         {
             _memo.Clear();
-            var shapes = new Dictionary<ISymbol, Shape?>(SymbolEqualityComparer.Default);
-            var dims = new Dictionary<ISymbol, Dim?>(SymbolEqualityComparer.Default);
+            findings.Clear();
+            var shapesBefore = new Dictionary<ISymbol, Shape?>(_shapes, SymbolEqualityComparer.Default);
+            var dimsBefore = new Dictionary<ISymbol, Dim?>(_dims, SymbolEqualityComparer.Default);
+            // Updated in place, in source order: a chain of locals (h1 → z1 → z2 → dz2 → ...) settles in one round,
+            // and the next round only confirms it.
             foreach (var pair in _assignments)
             {
                 var symbol = pair.Key;
                 if (_unknowable.Contains(symbol)) continue;
                 var type = SymbolType(symbol);
-                if (Types.IsMatrixOrVector(type)) JoinShape(shapes, symbol, pair.Value);
-                else if (type?.SpecialType == SpecialType.System_Int32) JoinDim(dims, symbol, pair.Value);
+                if (Types.IsMatrixOrVector(type)) JoinShape(_shapes, symbol, pair.Value);
+                else if (type?.SpecialType == SpecialType.System_Int32) JoinDim(_dims, symbol, pair.Value);
             }
-            var settled = SameShapes(shapes, _shapes) && SameDims(dims, _dims);
-            _shapes = shapes;
-            _dims = dims;
-            if (settled)
+            // A round in which every local was read only after its value was final needs no confirming round.
+            var finalAtFirstSight = round == 0 && !_roundReadUnsettledLocal;
+            _roundReadUnsettledLocal = false;
+            if (finalAtFirstSight || (SameShapes(_shapes, shapesBefore) && SameDims(_dims, dimsBefore)))
             {
-                _memo.Clear();
+                foreach (var finding in findings) sink.Report(finding);
+                Sink = sink;
                 return;
             }
         }
         // Did not settle (should not happen on real code): forget locals rather than risk a wrong shape.
-        _shapes = new Dictionary<ISymbol, Shape?>(SymbolEqualityComparer.Default);
+        _shapes.Clear();
+        _dims.Clear();
         foreach (var symbol in _assignments.Keys) _unknowable.Add(symbol);
         _memo.Clear();
+        Sink = sink;
     }
 
     private void JoinShape(Dictionary<ISymbol, Shape?> into, ISymbol symbol, List<IOperation> values)
@@ -187,6 +222,7 @@ internal sealed partial class MethodShapeInference
             _readUnsettledLocal = false;
             var shape = Evaluate(value);
             // An assignment that read a local with no shape yet says nothing so far: skip it this round.
+            _roundReadUnsettledLocal |= _readUnsettledLocal;
             if (shape is null && _readUnsettledLocal) continue;
             joined = seen ? Shape.Join(joined, shape) : shape;
             seen = true;
@@ -202,6 +238,7 @@ internal sealed partial class MethodShapeInference
         {
             _readUnsettledLocal = false;
             var dim = EvaluateDim(value);
+            _roundReadUnsettledLocal |= _readUnsettledLocal;
             if (dim is null && _readUnsettledLocal) continue;
             joined = seen ? Dim.Join(joined, dim) : dim;
             seen = true;

@@ -13,7 +13,17 @@ internal sealed class CompilationShapeCache
 {
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableHashSet<string>> _typeSymbols = new(SymbolEqualityComparer.Default);
 
+    private readonly ConcurrentDictionary<ISymbol, Annotation?> _annotations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Annotation?> _returnAnnotations = new(SymbolEqualityComparer.Default);
+
     public CompilationShapeCache(MathNetSymbols types) => Types = types;
+
+    /// <summary>The annotation of a parameter, field or property, read once per compilation.</summary>
+    public Annotation? AnnotationOf(ISymbol symbol) =>
+        symbol is IParameterSymbol or IFieldSymbol or IPropertySymbol ? _annotations.GetOrAdd(symbol, s => Annotation.Of(s, Types)) : null;
+
+    /// <summary>The <c>[return: Shape]</c> annotation of a method, read once per compilation.</summary>
+    public Annotation? ReturnAnnotationOf(IMethodSymbol method) => _returnAnnotations.GetOrAdd(method, m => Annotation.OfReturn(m, Types));
 
     public MathNetSymbols Types { get; }
 
@@ -26,7 +36,7 @@ internal sealed class CompilationShapeCache
             var names = new HashSet<string>(System.StringComparer.Ordinal);
             for (var current = t; current is not null; current = current.BaseType)
                 foreach (var member in current.GetMembers())
-                    if (member is IFieldSymbol or IPropertySymbol && Annotation.Of(member, Types) is { } annotation)
+                    if (member is IFieldSymbol or IPropertySymbol && AnnotationOf(member) is { } annotation)
                         names.UnionWith(annotation.SymbolNames);
             return names.ToImmutableHashSet(System.StringComparer.Ordinal);
         });

@@ -58,6 +58,8 @@ internal sealed class MathNetSymbols
 
     private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol generic)
     {
+        // Fast path for the int/double/bool/string operations that make up most of any method body.
+        if (type is null || type.SpecialType != SpecialType.None || type.TypeKind != TypeKind.Class) return false;
         // Bounded walk: DenseMatrix → Matrix<double> → Matrix`1.
         for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
             if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, generic)) return true;
