@@ -61,7 +61,7 @@ public class CsharpLsSquiggleTests(ITestOutputHelper output)
         });
         var (opened, seenAfterOpen) = await server.WaitForDiagnosticsAsync(SourceFile, d => d.WithCode("GC0001").Any(), FirstDiagnostics);
         Assert.True(opened is not null,
-            $"No GC0001 from csharp-ls within {FirstDiagnostics.TotalMinutes:F0} min of opening {Path.GetFileName(SourceFile)}. " +
+            $"No GC0001 from csharp-ls within {FirstDiagnostics.TotalSeconds:F0} s of opening {Path.GetFileName(SourceFile)}. " +
             $"Lists pushed for it:\n{string.Join("\n", seenAfterOpen)}\nServer log:\n{server.Log()}");
         output.WriteLine($"GC0001 pushed {opened.ArrivedAfter.TotalSeconds:F1} s after the server started: {opened}");
 
