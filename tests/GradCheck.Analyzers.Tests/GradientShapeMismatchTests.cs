@@ -52,6 +52,18 @@ public sealed class GradientShapeMismatchTests
             """));
 
     [Fact]
+    public Task Accumulated_gradients_are_checked() =>
+        VerifyAsync(TestCode.InClass("""
+                [Shape("D", "H")] Matrix<double> W = null!;
+                Matrix<double> dW = null!;
+                void Accumulate([Shape("N", "D")] Matrix<double> x, [Shape("N", "H")] Matrix<double> dy)
+                {
+                    dW += x.TransposeThisAndMultiply(dy);
+                    {|GC0004:dW += dy.TransposeThisAndMultiply(x)|};
+                }
+            """));
+
+    [Fact]
     public Task Named_elements_of_a_returned_tuple_are_gradients() =>
         VerifyAsync(TestCode.InClass("""
                 [Shape("D", "H")] Matrix<double> W = null!;

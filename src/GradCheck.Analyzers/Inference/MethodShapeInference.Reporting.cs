@@ -16,7 +16,11 @@ internal sealed partial class MethodShapeInference
         {
             switch (operation)
             {
-                case IBinaryOperation or IInvocationOperation or IObjectCreationOperation or ICompoundAssignmentOperation:
+                case ICompoundAssignmentOperation compound:
+                    // dW += xᵀ·dY: the accumulated gradient must keep its shape too.
+                    CheckStore(compound.Target, compound);
+                    break;
+                case IBinaryOperation or IInvocationOperation or IObjectCreationOperation:
                     Evaluate(operation);
                     break;
                 case ISimpleAssignmentOperation assignment:
