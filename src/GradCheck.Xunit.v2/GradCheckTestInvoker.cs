@@ -14,9 +14,10 @@ internal sealed class GradCheckTestInvoker(ITest test, IMessageBus messageBus, T
     : XunitTestInvoker(test, messageBus, testClass, constructorArguments, testMethod, testMethodArguments, beforeAfterAttributes, aggregator,
         cancellationTokenSource)
 {
+    // v2 has no source information inside the test process: the location comes from the PDB.
     protected override async Task<decimal> InvokeTestMethodAsync(object testClassInstance)
     {
-        await Aggregator.RunAsync(() => Timer.AggregateAsync(() => PropertyInvocation.RunAsync(TestMethod, TestMethod.IsStatic ? null : testClassInstance,
+        await Aggregator.RunAsync(() => Timer.AggregateAsync(() => PropertyInvocation.RunAsync(TestMethod, null, TestMethod.IsStatic ? null : testClassInstance,
             TestCase.Timeout, timeout => new TestTimeoutException(timeout), null, CancellationTokenSource.Token)));
         return Timer.Total;
     }

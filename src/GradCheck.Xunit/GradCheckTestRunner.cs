@@ -18,7 +18,11 @@ internal sealed class GradCheckTestRunner : XunitTestRunner
         var output = TestContext.Current.TestOutputHelper;
         // xUnit v3 applies Timeout around InvokeTest itself and then cancels the test's token, which stops the samples;
         // OperationCanceledException passes through unwrapped, so cancellation and timeouts read as such.
-        return await PropertyInvocation.RunAsync(ctxt.Test.TestMethod.Method, testClassInstance, timeout: 0,
+        var testCase = ctxt.Test.TestCase;
+        var location = testCase.SourceFilePath is { Length: > 0 } file && testCase.SourceLineNumber is > 0
+            ? new SourceLocation(file, testCase.SourceLineNumber.Value)
+            : null;
+        return await PropertyInvocation.RunAsync(ctxt.Test.TestMethod.Method, location, testClassInstance, timeout: 0,
             TestTimeoutException.ForTimedOutTest, output is null ? null : output.WriteLine, TestContext.Current.CancellationToken);
     }
 }

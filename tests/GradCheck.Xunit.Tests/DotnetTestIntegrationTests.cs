@@ -5,23 +5,32 @@ namespace GradCheck.Xunit.Tests;
 
 /// <summary>
 /// [GradCheck] under the real `dotnet test` (the fixture project is built once, then run per test): a filter selects one property, its failure
-/// message reaches the console and the TRX file, and Skip and Timeout are honoured.
+/// message (naming the test's file and line, and in GitHub Actions starting with an ::error annotation GitHub's log
+/// parser accepts) reaches the console and the TRX file, and Skip and Timeout are honoured.
 /// </summary>
 public class DotnetTestIntegrationTests(NestedDotnetTest dotnet) : IClassFixture<NestedDotnetTest>
 {
     [Fact]
     public void A_filter_selects_one_property_whose_failure_is_in_the_console_and_the_trx()
     {
-        var (exitCode, console, trx) = dotnet.Run("--filter \"FullyQualifiedName~Sign_bug\"", "sign.trx");
+        var (exitCode, console, trx) = dotnet.Run("--filter \"FullyQualifiedName~Sign_bug\"", "sign.trx",
+            new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" });
 
         Assert.NotEqual(0, exitCode);
         Assert.True(Regex.IsMatch(trx, "<Counters total=\"1\"[^>]* failed=\"1\""), dotnet.BuildOutput + console);
         Assert.Contains("testName=\"affine with a sign bug\"", trx);
-        foreach (var text in new[] { "Shrunk sizes: N = 1, D = 1, M = 1", "Input 'x' (1×1 matrix)", "Replay: [GradCheck(Replay = \"" })
+        const string file = "tests/GradCheck.Xunit.Tests/FailingFixture/AffineWithSignBug.cs";
+        foreach (var text in new[] { "Shrunk sizes: N = 1, D = 1, M = 1", "Input 'x' (1×1 matrix)", "Replay: [GradCheck(Replay = \"", $"at AffineWithSignBug.Sign_bug ({file}:" })
         {
             Assert.Contains(text, console);
             Assert.Contains(text, trx);
         }
+
+        // GitHub reads a workflow command from a log line that starts with "::" once leading blanks are trimmed.
+        var annotation = $"::error file={file},line=";
+        Assert.Contains(console.ReplaceLineEndings("\n").Split('\n'), line => line.TrimStart().StartsWith(annotation, StringComparison.Ordinal)
+            && line.Contains(",title=GradCheck AffineWithSignBug.Sign_bug::GradCheck property 'AffineWithSignBug.Sign_bug' failed", StringComparison.Ordinal)
+            && line.Contains("%0AShrunk sizes: N = 1, D = 1, M = 1", StringComparison.Ordinal));
     }
 
     [Fact]

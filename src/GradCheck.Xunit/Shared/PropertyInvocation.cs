@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Xunit.Sdk;
 
 namespace GradCheck;
 
@@ -10,12 +11,13 @@ namespace GradCheck;
 internal static class PropertyInvocation
 {
     /// <param name="method">The test method.</param>
+    /// <param name="location">Where the runner says the test is; read from the PDB when null.</param>
     /// <param name="instance">The test class instance, null for a static method.</param>
     /// <param name="timeout">Milliseconds; 0 for none.</param>
     /// <param name="timedOut">The runner's own timeout exception for a given timeout.</param>
     /// <param name="output">Where the passing summary goes.</param>
     /// <param name="cancellationToken">The run's cancellation.</param>
-    public static async Task<TimeSpan> RunAsync(MethodInfo method, object? instance, int timeout, Func<int, Exception> timedOut,
+    public static async Task<TimeSpan> RunAsync(MethodInfo method, SourceLocation? location, object? instance, int timeout, Func<int, Exception> timedOut,
         Action<string>? output, CancellationToken cancellationToken)
     {
         var attribute = method.GetCustomAttribute<GradCheckAttribute>(inherit: true)
@@ -34,8 +36,17 @@ internal static class PropertyInvocation
             throw timedOut(timeout);
         }
 
-        if (!result.Passed) throw new GradCheckPropertyException(result);
+        if (!result.Passed) throw Failure(method, location, result);
         if (!attribute.QuietOnSuccess) output?.Invoke(result.Message);
         return stopwatch.Elapsed;
+    }
+
+    // The annotation goes to the console too: a runner may not print failure messages where the CI log sees them.
+    private static GradCheckFailure Failure(MethodInfo method, SourceLocation? location, PropertyResult result)
+    {
+        var text = FailureMessage.Compose(result.Message, $"{method.DeclaringType?.Name}.{method.Name}",
+            location ?? SourceLocation.FromDebugSymbols(method), Environment.GetEnvironmentVariable);
+        if (text.Annotation is not null) Console.Out.WriteLine(text.Annotation);
+        return new GradCheckFailure(result, text.Message);
     }
 }

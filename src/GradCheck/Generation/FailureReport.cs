@@ -9,6 +9,15 @@ internal static class FailureReport
 {
     public static string Name(MethodInfo method) => $"{method.DeclaringType?.Name}.{method.Name}";
 
+    /// <summary>Class.Method of a test; for a lambda (a compiler-generated method) the calling member in the lambda's enclosing class.</summary>
+    public static string TestName(MethodInfo method, string callerMemberName)
+    {
+        if (!method.Name.Contains('<') || callerMemberName.Length == 0) return Name(method);
+        var type = method.DeclaringType;
+        while (type is { DeclaringType: not null } && type.Name.Contains('<')) type = type.DeclaringType;
+        return $"{type?.Name}.{callerMemberName}";
+    }
+
     public static string Passed(MethodInfo method, int samples, DiscardTally discards) =>
         $"GradCheck property '{Name(method)}' passed {samples} samples ({discards}).";
 

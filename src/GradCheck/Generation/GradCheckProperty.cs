@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using FsCheck;
 
 namespace GradCheck;
@@ -57,14 +58,33 @@ public static class GradCheckProperty
     }
 
     /// <summary>Like <see cref="Check(Delegate, GradCheckSettings?, CancellationToken)"/>, throwing unless the property passes.</summary>
+    /// <remarks>
+    /// The failure message names the calling test and the line of this call (the compiler fills in the caller
+    /// parameters); in GitHub Actions it starts with an <c>::error</c> annotation, also written to <see cref="Console.Out"/>.
+    /// </remarks>
+    /// <param name="test">The test method: returns a <see cref="Differentiable"/> (or checks itself and returns void/Task).</param>
+    /// <param name="settings">Samples, sizes, replay and tolerances; the defaults when null.</param>
+    /// <param name="callerMemberName">Filled in by the compiler.</param>
+    /// <param name="callerFilePath">Filled in by the compiler.</param>
+    /// <param name="callerLineNumber">Filled in by the compiler.</param>
     /// <returns>The passing result (its message is a one-line summary).</returns>
     /// <exception cref="GradCheckPropertyException">The property failed, gave up, or cannot run; the message says why.</exception>
-    public static PropertyResult Assert(Delegate test, GradCheckSettings? settings = null) => Require(Check(test, settings));
+    public static PropertyResult Assert(Delegate test, GradCheckSettings? settings = null, [CallerMemberName] string callerMemberName = "",
+        [CallerFilePath] string callerFilePath = "", [CallerLineNumber] int callerLineNumber = 0) =>
+        Require(Check(test, settings), test.Method, callerMemberName, callerFilePath, callerLineNumber);
 
     /// <summary>Like <see cref="Check(MethodInfo, object?, GradCheckSettings?, CancellationToken)"/>, throwing unless the property passes.</summary>
+    /// <remarks>The failure message names the calling test and the line of this call, as for <see cref="Assert(Delegate, GradCheckSettings?, string, string, int)"/>.</remarks>
+    /// <param name="method">The test method.</param>
+    /// <param name="target">The instance it is called on; null for a static method.</param>
+    /// <param name="settings">Samples, sizes, replay and tolerances; the defaults when null.</param>
+    /// <param name="callerMemberName">Filled in by the compiler.</param>
+    /// <param name="callerFilePath">Filled in by the compiler.</param>
+    /// <param name="callerLineNumber">Filled in by the compiler.</param>
     /// <exception cref="GradCheckPropertyException">The property failed, gave up, or cannot run; the message says why.</exception>
-    public static PropertyResult Assert(MethodInfo method, object? target, GradCheckSettings? settings = null) =>
-        Require(Check(method, target, settings));
+    public static PropertyResult Assert(MethodInfo method, object? target, GradCheckSettings? settings = null, [CallerMemberName] string callerMemberName = "",
+        [CallerFilePath] string callerFilePath = "", [CallerLineNumber] int callerLineNumber = 0) =>
+        Require(Check(method, target, settings), method, callerMemberName, callerFilePath, callerLineNumber);
 
     /// <summary>
     /// The property as an FsCheck <see cref="Property"/>, for FsCheck's own runners and configs
@@ -78,5 +98,15 @@ public static class GradCheckProperty
         return PropertyRunner.ToProperty(test.Method, test.Target, settings ?? GradCheckSettings.Default);
     }
 
-    private static PropertyResult Require(PropertyResult result) => result.Passed ? result : throw new GradCheckPropertyException(result);
+    // The call site locates the failure without symbols and also for a lambda; the PDB is the fallback when a caller passed no path.
+    private static PropertyResult Require(PropertyResult result, MethodInfo method, string callerMemberName, string callerFilePath, int callerLineNumber)
+    {
+        if (result.Passed) return result;
+        var location = callerFilePath.Length > 0 && callerLineNumber > 0
+            ? new SourceLocation(callerFilePath, callerLineNumber)
+            : SourceLocation.FromDebugSymbols(method);
+        var text = FailureMessage.Compose(result.Message, FailureReport.TestName(method, callerMemberName), location, Environment.GetEnvironmentVariable);
+        if (text.Annotation is not null) Console.Out.WriteLine(text.Annotation);
+        throw new GradCheckPropertyException(result, text.Message);
+    }
 }

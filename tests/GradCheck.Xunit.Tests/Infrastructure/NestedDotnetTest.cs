@@ -14,15 +14,19 @@ public sealed class NestedDotnetTest : IDisposable
     /// <summary>The one build of the fixture project; the runs reuse it.</summary>
     public string BuildOutput { get; }
 
-    public (int ExitCode, string Console, string Trx) Run(string arguments, string trxName)
+    /// <param name="arguments">Extra `dotnet test` arguments.</param>
+    /// <param name="trxName">The TRX file's name.</param>
+    /// <param name="environment">Variables set on the nested run only (this process's environment is left alone).</param>
+    public (int ExitCode, string Console, string Trx) Run(string arguments, string trxName, IReadOnlyDictionary<string, string>? environment = null)
     {
         var (exitCode, output) = Execute(
-            $"test \"{Project}\" --no-build {arguments} --logger \"trx;LogFileName={trxName}\" --logger \"console;verbosity=normal\" --results-directory \"{ResultsDirectory}\"");
+            $"test \"{Project}\" --no-build {arguments} --logger \"trx;LogFileName={trxName}\" --logger \"console;verbosity=normal\" --results-directory \"{ResultsDirectory}\"",
+            environment);
         var trx = Path.Combine(ResultsDirectory, trxName);
         return (exitCode, output, File.Exists(trx) ? File.ReadAllText(trx) : "");
     }
 
-    private static (int ExitCode, string Output) Execute(string arguments)
+    private static (int ExitCode, string Output) Execute(string arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet", arguments)
         {
@@ -31,6 +35,7 @@ public sealed class NestedDotnetTest : IDisposable
         };
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
