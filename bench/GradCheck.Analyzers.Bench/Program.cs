@@ -4,6 +4,12 @@ using System.Text;
 // Generates a project of hand-written-style gradient code (dense layers with annotated forward and backward
 // passes, helpers, training loops) for measuring the GradCheck analyzer's share of build time.
 // Usage: dotnet run -- <output directory> <analyzer dll> [layer count]
+//        dotnet run -- --in-process <generated directory> [rounds]
+if (args.Length >= 2 && args[0] == "--in-process")
+{
+    await InProcessMeasurement.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+    return 0;
+}
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: GradCheck.Analyzers.Bench <output directory> <GradCheck.Analyzers.dll> [layers]");

@@ -35,3 +35,6 @@ print(f"GradCheck analyzer: {ours_s:.3f} s; all analyzers: {float(total[0]) if t
       f"csc task: {int(csc[0]) / 1000 if csc else float('nan'):.3f} s; build wall time: {wall:.3f} s")
 print(f"analyzer share of build: {100 * ours_s / wall:.2f}% (target <= 3%); shape warnings in planted-bug layers: {warnings}")
 PY
+
+# The same cost split in one process: shared binding vs GradCheck's own analysis.
+dotnet run --project "$here" -c Release --no-build -- --in-process "$out" 5

@@ -9,6 +9,8 @@ namespace GradCheck.Analyzers.Inference;
 internal sealed partial class MethodShapeInference
 {
     private const int MaxDepth = 200;
+    private readonly Dictionary<ISymbol, Shape?> _opaqueShapes = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, Dim> _opaqueDims = new(SymbolEqualityComparer.Default);
     private int _depth;
 
     /// <summary>The shape of a matrix- or vector-valued operation, as far as known; null when unknown.</summary>
@@ -97,6 +99,14 @@ internal sealed partial class MethodShapeInference
     /// <summary>An unannotated, never reassigned input: sizes unknown but fixed, so x·xᵀ is at least consistent.</summary>
     private Shape? OpaqueShape(ISymbol symbol, ITypeSymbol type)
     {
+        if (_opaqueShapes.TryGetValue(symbol, out var known)) return known;
+        var shape = NewOpaqueShape(symbol, type);
+        _opaqueShapes[symbol] = shape;
+        return shape;
+    }
+
+    private Shape? NewOpaqueShape(ISymbol symbol, ITypeSymbol type)
+    {
         if (Types.IsMatrix(type))
             return Shape.Matrix(Dim.Opaque((symbol, 0), symbol.Name + ".RowCount"), Dim.Opaque((symbol, 1), symbol.Name + ".ColumnCount"));
         if (Types.IsVector(type))
@@ -141,12 +151,18 @@ internal sealed partial class MethodShapeInference
                 return null;
             case IParameterReferenceOperation parameter when parameter.Parameter.RefKind == RefKind.None
                 && !_assignments.ContainsKey(parameter.Parameter) && !_unknowable.Contains(parameter.Parameter):
-                return Dim.Opaque(parameter.Parameter, parameter.Parameter.Name);
+                return OpaqueDim(parameter.Parameter);
             case IFieldReferenceOperation { Field.IsReadOnly: true } field when field.Instance is null or IInstanceReferenceOperation:
-                return Dim.Opaque(field.Field, field.Field.Name);
+                return OpaqueDim(field.Field);
             default:
                 return null;
         }
+    }
+
+    private Dim OpaqueDim(ISymbol symbol)
+    {
+        if (!_opaqueDims.TryGetValue(symbol, out var dim)) _opaqueDims[symbol] = dim = Dim.Opaque(symbol, symbol.Name);
+        return dim;
     }
 
     /// <summary>
@@ -171,7 +187,8 @@ internal sealed partial class MethodShapeInference
             var actual = Evaluate(argument.Value);
             if (actual is null || actual.IsMatrix != declared.IsMatrix) continue;
             var expected = Substitute(declared, bindings, fixedSymbols);
-            AnnotatedTargetShapeMismatchRule.Check(Sink, argument.Value, actual, expected, $"is passed to parameter '{parameter.Name}' of '{method.Name}'");
+            if (Sink is not null && Shape.DefinitelyDiffer(actual, expected))
+                AnnotatedTargetShapeMismatchRule.Check(Sink, argument.Value, actual, expected, $"is passed to parameter '{parameter.Name}' of '{method.Name}'");
             for (var i = 0; i < declared.Dims.Length; i++)
             {
                 if (declared.Dims[i] is { Kind: DimKind.Symbol } symbol && !IsFixed(symbol, fixedSymbols) && !bindings.ContainsKey(symbol.Name))

@@ -68,7 +68,9 @@ internal sealed partial class MethodShapeInference
     {
         if (_asserted.TryGetValue(local, out var asserted))
         {
-            AnnotatedTargetShapeMismatchRule.Check(Sink, value, Evaluate(value), asserted, $"is assigned to local '{local.Name}'");
+            var assigned = Evaluate(value);
+            if (Sink is not null && Shape.DefinitelyDiffer(assigned, asserted))
+                AnnotatedTargetShapeMismatchRule.Check(Sink, value, assigned, asserted, $"is assigned to local '{local.Name}'");
             return;
         }
         CheckGradient(local.Name, value, Evaluate(value));
@@ -81,7 +83,10 @@ internal sealed partial class MethodShapeInference
     {
         var shape = Evaluate(value);
         if (_cache.AnnotationOf(target)?.Shape is { } declared)
-            AnnotatedTargetShapeMismatchRule.Check(Sink, Unwrap(value), shape, declared, $"is assigned to {kind} '{target.Name}'", SumsSwapHint.For(this, value, declared));
+        {
+            if (Sink is not null && Shape.DefinitelyDiffer(shape, declared))
+                AnnotatedTargetShapeMismatchRule.Check(Sink, Unwrap(value), shape, declared, $"is assigned to {kind} '{target.Name}'", SumsSwapHint.For(this, value, declared));
+        }
         else
             CheckGradient(target.Name, value, shape);
     }
@@ -98,7 +103,10 @@ internal sealed partial class MethodShapeInference
             ? _cache.AnnotationOf(property)?.Shape
             : _cache.ReturnAnnotationOf(method)?.Shape;
         if (declared is not null)
-            AnnotatedTargetShapeMismatchRule.Check(Sink, Unwrap(returned), shape, declared, $"is returned from '{method.Name}'", SumsSwapHint.For(this, returned, declared));
+        {
+            if (Sink is not null && Shape.DefinitelyDiffer(shape, declared))
+                AnnotatedTargetShapeMismatchRule.Check(Sink, Unwrap(returned), shape, declared, $"is returned from '{method.Name}'", SumsSwapHint.For(this, returned, declared));
+        }
 
         if (Unwrap(returned) is ITupleOperation tuple) CheckReturnedTuple(method, tuple);
     }
@@ -122,12 +130,13 @@ internal sealed partial class MethodShapeInference
 
     private void CheckGradient(string gradientName, IOperation value, Shape? shape)
     {
-        if (shape is null) return;
+        if (shape is null || !GradientNaming.MayBeGradient(gradientName)) return;
         foreach (var candidate in GradientNaming.CandidateVariables(gradientName))
         {
             if (VariableShape(candidate) is not { } variableShape) continue;
             if (shape.IsMatrix != variableShape.IsMatrix) return;
-            GradientShapeMismatchRule.Check(Sink, Unwrap(value), shape, gradientName, candidate, variableShape, SumsSwapHint.For(this, value, variableShape));
+            if (Sink is not null && Shape.DefinitelyDiffer(shape, variableShape))
+                GradientShapeMismatchRule.Check(Sink, Unwrap(value), shape, gradientName, candidate, variableShape, SumsSwapHint.For(this, value, variableShape));
             return;
         }
     }

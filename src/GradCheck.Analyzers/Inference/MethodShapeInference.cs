@@ -33,6 +33,7 @@ internal sealed partial class MethodShapeInference
     private readonly Dictionary<IOperation, Shape?> _memo = new();
     private bool _readUnsettledLocal;
     private bool _roundReadUnsettledLocal;
+    private bool _changed;
 
     private MethodShapeInference(CompilationShapeCache cache, ISymbol owner, ImmutableArray<IOperation> blocks)
     {
@@ -183,8 +184,7 @@ internal sealed partial class MethodShapeInference
         {
             _memo.Clear();
             findings.Clear();
-            var shapesBefore = new Dictionary<ISymbol, Shape?>(_shapes, SymbolEqualityComparer.Default);
-            var dimsBefore = new Dictionary<ISymbol, Dim?>(_dims, SymbolEqualityComparer.Default);
+            _changed = false;
             // Updated in place, in source order: a chain of locals (h1 → z1 → z2 → dz2 → ...) settles in one round,
             // and the next round only confirms it.
             foreach (var pair in _assignments)
@@ -198,7 +198,7 @@ internal sealed partial class MethodShapeInference
             // A round in which every local was read only after its value was final needs no confirming round.
             var finalAtFirstSight = round == 0 && !_roundReadUnsettledLocal;
             _roundReadUnsettledLocal = false;
-            if (finalAtFirstSight || (SameShapes(_shapes, shapesBefore) && SameDims(_dims, dimsBefore)))
+            if (finalAtFirstSight || !_changed)
             {
                 foreach (var finding in findings) sink.Report(finding);
                 Sink = sink;
@@ -227,7 +227,9 @@ internal sealed partial class MethodShapeInference
             joined = seen ? Shape.Join(joined, shape) : shape;
             seen = true;
         }
-        if (seen) into[symbol] = joined;
+        if (!seen) return;
+        if (!into.TryGetValue(symbol, out var before) || (before is null ? joined is not null : !before.SameAs(joined))) _changed = true;
+        into[symbol] = joined;
     }
 
     private void JoinDim(Dictionary<ISymbol, Dim?> into, ISymbol symbol, List<IOperation> values)
@@ -244,27 +246,10 @@ internal sealed partial class MethodShapeInference
             seen = true;
         }
         // A local assigned once from something opaque (a call, an unannotated input) is still one fixed size.
-        if (seen && joined is null && values.Count == 1) joined = Dim.Opaque(symbol, symbol.Name);
-        if (seen) into[symbol] = joined;
-    }
-
-    private static bool SameShapes(Dictionary<ISymbol, Shape?> a, Dictionary<ISymbol, Shape?> b)
-    {
-        if (a.Count != b.Count) return false;
-        foreach (var pair in a)
-        {
-            if (!b.TryGetValue(pair.Key, out var other)) return false;
-            if (pair.Value is null ? other is not null : !pair.Value.SameAs(other)) return false;
-        }
-        return true;
-    }
-
-    private static bool SameDims(Dictionary<ISymbol, Dim?> a, Dictionary<ISymbol, Dim?> b)
-    {
-        if (a.Count != b.Count) return false;
-        foreach (var pair in a)
-            if (!b.TryGetValue(pair.Key, out var other) || !Equals(pair.Value, other)) return false;
-        return true;
+        if (!seen) return;
+        if (joined is null && values.Count == 1) joined = into.TryGetValue(symbol, out var opaque) && opaque is { Kind: DimKind.Opaque } ? opaque : Dim.Opaque(symbol, symbol.Name);
+        if (!into.TryGetValue(symbol, out var before) || !Equals(before, joined)) _changed = true;
+        into[symbol] = joined;
     }
 
     private static ITypeSymbol? SymbolType(ISymbol symbol) => symbol switch

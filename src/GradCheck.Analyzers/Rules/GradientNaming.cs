@@ -5,6 +5,10 @@ namespace GradCheck.Analyzers.Rules;
 /// <summary>Reads a gradient's name back to the variable it differentiates: dX, dx, gradX, xGrad, dLdX → X.</summary>
 internal static class GradientNaming
 {
+    /// <summary>A quick filter before <see cref="CandidateVariables"/>: only d…, grad… and …Grad names can be gradients.</summary>
+    public static bool MayBeGradient(string name) =>
+        name.Length > 1 && (name[0] == 'd' || name.StartsWith("grad", System.StringComparison.Ordinal) || name.EndsWith("Grad", System.StringComparison.Ordinal));
+
     /// <summary>The names the variable may have, most specific first (the caller keeps the first that exists).</summary>
     public static IEnumerable<string> CandidateVariables(string name)
     {

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using GradCheck.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+/// <summary>
+/// Splits the analyzer's cost on the generated project, in one process and on one thread: compile + emit alone;
+/// with an analyzer that only walks every operation tree (the binding any IOperation analyzer triggers); and with
+/// that analyzer plus GradCheck's (the difference is GradCheck's own analysis).
+/// </summary>
+internal static class InProcessMeasurement
+{
+    public static async Task RunAsync(string directory, int rounds)
+    {
+        var trees = Directory.GetFiles(directory, "*.cs")
+            .Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), path: file))
+            .Append(CSharpSyntaxTree.ParseText("global using System; global using System.Linq; global using System.Collections.Generic;"))
+            .ToList();
+        IEnumerable<MetadataReference> references =
+            [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(MathNet.Numerics.LinearAlgebra.Matrix<double>).Assembly.Location)];
+        CSharpCompilation Fresh() => CSharpCompilation.Create("Generated", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+
+        // The minimum of several rounds is the least disturbed by other work on the machine; round 0 warms the JIT.
+        double compile = double.MaxValue, walkOnly = double.MaxValue, walkAndShapes = double.MaxValue;
+        for (var round = 0; round <= rounds; round++)
+        {
+            var c = Time(() => { var fresh = Fresh(); fresh.GetDiagnostics(); using var s = new MemoryStream(); fresh.Emit(s); });
+            var w = await TimeAsync(() => Analyze(Fresh(), new OperationWalker()));
+            var ws = await TimeAsync(() => Analyze(Fresh(), new OperationWalker(), new ShapeAnalyzer()));
+            if (round == 0) continue;
+            (compile, walkOnly, walkAndShapes) = (Math.Min(compile, c), Math.Min(walkOnly, w), Math.Min(walkAndShapes, ws));
+        }
+        var own = walkAndShapes - walkOnly;
+        Console.WriteLine($"best of {rounds}: compile+emit {compile:F0} ms; binding + operation trees (shared by all operation analyzers) {walkOnly:F0} ms; " +
+            $"GradCheck's own analysis {own:F0} ms = {100 * own / compile:F1}% of compile+emit");
+    }
+
+    private static async Task Analyze(Compilation compilation, params DiagnosticAnalyzer[] analyzers)
+    {
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        await compilation.WithAnalyzers([.. analyzers], options).GetAnalyzerDiagnosticsAsync();
+    }
+
+    private static double Time(Action action)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> action)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Asks for every operation tree and walks it: the cost every IOperation-based analyzer shares.</summary>
+#pragma warning disable RS1001, RS1025, RS1026, RS1036, RS1041, RS2008 // a measuring probe, never shipped
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class OperationWalker : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Unused = new("BENCH0001", "unused", "unused", "Bench", DiagnosticSeverity.Hidden, true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Unused];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterOperationBlockAction(c =>
+            {
+                foreach (var block in c.OperationBlocks)
+                    foreach (var _ in block.DescendantsAndSelf()) { }
+            });
+        }
+    }
+#pragma warning restore RS1001, RS1025, RS1026, RS1036, RS1041, RS2008
+}
