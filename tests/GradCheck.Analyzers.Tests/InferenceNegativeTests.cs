@@ -93,4 +93,30 @@ public sealed class InferenceNegativeTests
         VerifyAsync(TestCode.InClass("""
                 void F() { var dx = 1; var x = 2; }
             """));
+
+    [Fact]
+    public Task Storage_types_static_factories_and_annotated_getters_are_understood() =>
+        VerifyAsync(TestCode.Usings + """
+            using MathNet.Numerics.LinearAlgebra.Double;
+            public class C
+            {
+                [Shape("N", "D")] Matrix<double> X { get; } = null!;
+                [Shape("D")] Vector<double> V { get; } = null!;
+                [Shape("N")] Vector<double> Y => {|GC0003:X.TransposeThisAndMultiply(X) * V|};
+                [Shape("D")] Vector<double> Z => X.TransposeThisAndMultiply(X) * V;
+
+                void F()
+                {
+                    var a = new DenseMatrix(3, 4);
+                    var b = DenseMatrix.Create(4, 2, 0.0);
+                    var c = CreateMatrix.Dense<double>(2, 5);
+                    var v = new DenseVector(5);
+                    var w = CreateVector.Dense<double>(3);
+                    var ok = a * b * c * v + w;
+                    var bad1 = {|GC0001:a * c|};
+                    var bad2 = {|GC0002:c * v + v|};
+                    var bad3 = {|GC0001:w * c|};
+                }
+            }
+            """);
 }

@@ -119,7 +119,8 @@ internal static class MathNetApiTable
             var call = new ApiCall(inference, invocation, method, null, invocation.Arguments);
             if (method.Name == "OuterProduct" && types.IsVector(call.ParameterType(0)))
                 return Shape.Matrix(call.ArgumentShape(0)?.Length, call.ArgumentShape(1)?.Length);
-            if (method.Name.StartsWith("Create", StringComparison.Ordinal))
+            // DenseMatrix.Create(rows, cols, value), CreateMatrix.Dense<T>(rows, cols), CreateVector.Random<T>(n), ...
+            if (method.Name.StartsWith("Create", StringComparison.Ordinal) || method.ContainingType.Name is "CreateMatrix" or "CreateVector")
                 return types.IsMatrix(method.ReturnType) ? MatrixSizes(call, method.Name) : types.IsVector(method.ReturnType) ? VectorSizes(call) : null;
             return null;
         }
