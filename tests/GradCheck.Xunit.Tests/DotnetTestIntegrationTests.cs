@@ -38,7 +38,10 @@ public class DotnetTestIntegrationTests(NestedDotnetTest dotnet) : IClassFixture
     {
         var (_, console, trx) = dotnet.Run("--filter \"FullyQualifiedName~Skipped|FullyQualifiedName~Too_slow\"", "skip-timeout.trx");
 
-        Assert.True(Regex.IsMatch(trx, "<Counters total=\"2\"[^>]* failed=\"1\""), dotnet.BuildOutput + console);
+        // The skipped test is not failed; the slow one fails by timeout. xUnit v3 may add a second "[Test Cleanup
+        // Failure]" result for the abandoned run when its cancellation lands after the timeout (a race in xUnit's
+        // timeout path), so the count of failures is 1 or 2 — never 0.
+        Assert.True(Regex.IsMatch(trx, "<Counters total=\"[23]\"[^>]* passed=\"0\" failed=\"[12]\""), dotnet.BuildOutput + console);
         Assert.Contains("skipped on purpose", trx);
         Assert.Contains("Test execution timed out after 200 milliseconds", console);
     }

@@ -4,7 +4,7 @@ namespace GradCheck;
 /// Turns a failed <see cref="PropertyResult"/> into what a test runner shows: the report with the test's source
 /// location under its headline and, in GitHub Actions, a workflow annotation as the first line.
 /// </summary>
-public static class FailureMessage
+internal static class FailureMessage
 {
     // Enough for the headline, the sizes and arguments, the engine's verdict and each input's line: the tables stay in the log.
     private const int SummaryLines = 12;

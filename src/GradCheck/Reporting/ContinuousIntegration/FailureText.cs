@@ -4,4 +4,4 @@ namespace GradCheck;
 /// <param name="Message">The failure message: the report with an <c>at Class.Method (file:line)</c> line under its headline,
 /// preceded by <see cref="Annotation"/> when that is set (so it starts a line in the runner's console).</param>
 /// <param name="Annotation">The GitHub <c>::error</c> command; null outside GitHub Actions.</param>
-public sealed record FailureText(string Message, string? Annotation);
+internal sealed record FailureText(string Message, string? Annotation);

@@ -6,7 +6,7 @@ namespace GradCheck;
 /// GitHub Actions workflow commands (<c>::error file=…,line=…,title=…::message</c>), which GitHub turns into
 /// annotations shown inline on a pull request when the line reaches the job's log.
 /// </summary>
-public static class GitHubAnnotation
+internal static class GitHubAnnotation
 {
     /// <summary>Whether the process runs in GitHub Actions (<c>GITHUB_ACTIONS</c> is <c>true</c>).</summary>
     /// <param name="environment">Reads an environment variable (pass <see cref="Environment.GetEnvironmentVariable(string)"/>).</param>

@@ -5,7 +5,7 @@ namespace GradCheck;
 /// <summary>Where a test method is in source: a file and a 1-based line, for failure messages and CI annotations.</summary>
 /// <param name="FilePath">The path as the compiler recorded it (usually absolute; <c>/_/…</c> in a deterministic CI build).</param>
 /// <param name="Line">The 1-based line.</param>
-public sealed record SourceLocation(string FilePath, int Line)
+internal sealed record SourceLocation(string FilePath, int Line)
 {
     /// <summary>
     /// The first line of <paramref name="method"/>'s body, read from its assembly's portable PDB (a side-by-side
