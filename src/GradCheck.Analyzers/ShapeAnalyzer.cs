@@ -40,8 +40,28 @@ public sealed class ShapeAnalyzer : DiagnosticAnalyzer
         if (types.ShapeAttribute is not null)
             context.RegisterSymbolAction(c => Guarded(() => CheckAnnotations(c, types)), SymbolKind.Method, SymbolKind.Field, SymbolKind.Property);
 
-        context.RegisterOperationBlockAction(c => Guarded(() =>
-            MethodShapeInference.Run(cache, c.OwningSymbol, c.OperationBlocks, new DiagnosticSink(c.ReportDiagnostic))));
+        // Operation actions rather than a walk of our own: the driver walks each block once for all analyzers.
+        context.RegisterOperationBlockStartAction(start =>
+        {
+            var inference = new MethodShapeInference(cache, start.OwningSymbol);
+            var failed = false;
+            start.RegisterOperationAction(c =>
+            {
+                if (failed) return;
+                try
+                {
+                    inference.Record(c.Operation);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    failed = Swallow(exception);
+                }
+            }, MethodShapeInference.RecordedKinds);
+            start.RegisterOperationBlockEndAction(c =>
+            {
+                if (!failed) Guarded(() => inference.Finish(new DiagnosticSink(c.ReportDiagnostic)));
+            });
+        });
     }
 
     private static void CheckAnnotations(SymbolAnalysisContext context, MathNetSymbols types)
@@ -76,9 +96,15 @@ public sealed class ShapeAnalyzer : DiagnosticAnalyzer
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Deliberately swallowed: see above. The robustness tests make sure this path is not hit on real code.
-            LastSwallowedException = exception;
+            Swallow(exception);
         }
+    }
+
+    /// <summary>Deliberately swallowed: see <see cref="Guarded"/>. The robustness tests make sure this is not hit.</summary>
+    private static bool Swallow(Exception exception)
+    {
+        LastSwallowedException = exception;
+        return true;
     }
 
     /// <summary>For tests only: the last exception an analysis swallowed (null when none).</summary>

@@ -66,4 +66,13 @@ public sealed class AnnotatedTargetShapeMismatchTests
                     h = {|GC0003:x|};
                 }
             """));
+
+    [Fact]
+    public Task A_method_that_only_returns_a_parameter_is_still_checked() =>
+        VerifyAsync(TestCode.InClass("""
+                [return: Shape("N")]
+                Vector<double> F([Shape("D")] Vector<double> v) => {|GC0003:v|};
+
+                (Matrix<double> dx, int count) G([Shape("N", "D")] Matrix<double> x, [Shape("D", "N")] Matrix<double> t) => ({|GC0004:t|}, 1);
+            """));
 }

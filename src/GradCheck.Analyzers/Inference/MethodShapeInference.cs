@@ -22,7 +22,7 @@ internal sealed partial class MethodShapeInference
     private readonly CompilationShapeCache _cache;
     private readonly ISymbol _owner;
     private readonly INamedTypeSymbol? _containingType;
-    private readonly ImmutableArray<IOperation> _blocks;
+    private bool _touchesMathNet;
     private readonly List<IOperation> _operations = new();
     private readonly Dictionary<ISymbol, List<IOperation>> _assignments = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _unknowable = new(SymbolEqualityComparer.Default);
@@ -35,13 +35,24 @@ internal sealed partial class MethodShapeInference
     private bool _roundReadUnsettledLocal;
     private bool _changed;
 
-    private MethodShapeInference(CompilationShapeCache cache, ISymbol owner, ImmutableArray<IOperation> blocks)
+    /// <summary>Starts the analysis of one operation block (method body, initializer) owned by <paramref name="owner"/>.</summary>
+    public MethodShapeInference(CompilationShapeCache cache, ISymbol owner)
     {
         _cache = cache;
         _owner = owner;
         _containingType = owner.ContainingType;
-        _blocks = blocks;
     }
+
+    /// <summary>
+    /// The operation kinds <see cref="Record"/> needs to see: stores into locals (and what makes a local unknowable),
+    /// and everything the reporting pass checks.
+    /// </summary>
+    public static ImmutableArray<OperationKind> RecordedKinds { get; } = ImmutableArray.Create(
+        OperationKind.VariableDeclarator, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment,
+        OperationKind.CoalesceAssignment, OperationKind.Increment, OperationKind.Decrement,
+        OperationKind.DeconstructionAssignment, OperationKind.Loop, OperationKind.DeclarationPattern,
+        OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.Binary, OperationKind.Return,
+        OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
 
     private MathNetSymbols Types => _cache.Types;
 
@@ -51,34 +62,51 @@ internal sealed partial class MethodShapeInference
     /// <summary>Analyzes one method body (or initializer) and reports into <paramref name="sink"/>.</summary>
     public static void Run(CompilationShapeCache cache, ISymbol owner, ImmutableArray<IOperation> blocks, DiagnosticSink sink)
     {
-        var inference = new MethodShapeInference(cache, owner, blocks);
-        if (!inference.Collect()) return;
-        inference.Settle(sink);
-        inference.ReportAll();
+        var inference = new MethodShapeInference(cache, owner);
+        inference.Walk(blocks);
+        inference.Finish(sink);
     }
 
-    /// <summary>Gathers every operation once, and who assigns what. False when nothing here touches MathNet.</summary>
-    private bool Collect()
+    /// <summary>Takes note of one operation of the block (any order; each operation once).</summary>
+    public void Record(IOperation operation)
     {
-        var touchesMathNet = false;
-        // An explicit stack rather than DescendantsAndSelf: this walk is most of the analyzer's cost on code that
-        // has no shapes at all, and deep generated expressions must not overflow the stack.
+        if (IsReported(operation.Kind)) _operations.Add(operation);
+        if (!_touchesMathNet && TouchesMathNet(operation)) _touchesMathNet = true;
+        RecordAssignment(operation);
+    }
+
+    /// <summary>Infers the shapes of the recorded block and reports what the rules find.</summary>
+    public void Finish(DiagnosticSink sink)
+    {
+        if (!_touchesMathNet) return;
+        Settle(sink);
+        ReportAll();
+    }
+
+    private bool TouchesMathNet(IOperation operation) =>
+        Types.IsMatrixOrVector(operation.Type)
+        || operation is IBinaryOperation binary && (Types.IsMatrixOrVector(binary.LeftOperand.Type) || Types.IsMatrixOrVector(binary.RightOperand.Type))
+        || operation is IInvocationOperation invocation && Types.IsMatrixOrVector(invocation.Instance?.Type)
+        || operation is IVariableDeclaratorOperation declarator && Types.IsMatrixOrVector(declarator.Symbol.Type)
+        // return x; and return (dW, db); carry shapes without any MathNet-typed operation of their own.
+        || operation is IReturnOperation { ReturnedValue: { } returned } && (Types.IsMatrixOrVector(returned.Type) || returned.Type is INamedTypeSymbol { IsTupleType: true });
+
+    /// <summary>Records every operation of the blocks (what the analyzer driver does through operation actions).</summary>
+    private void Walk(ImmutableArray<IOperation> blocks)
+    {
+        // An explicit stack: deep generated expressions must not overflow the stack.
         var pending = new Stack<IOperation>();
         var children = new List<IOperation>();
-        for (var b = _blocks.Length - 1; b >= 0; b--)
-            if (_blocks[b] is { } block) pending.Push(block);
+        for (var b = blocks.Length - 1; b >= 0; b--)
+            if (blocks[b] is { } block) pending.Push(block);
         while (pending.Count > 0)
         {
             var operation = pending.Pop();
-            if (IsReported(operation.Kind)) _operations.Add(operation);
-            if (!touchesMathNet && Types.IsMatrixOrVector(operation.Type)) touchesMathNet = true;
-            RecordAssignment(operation);
+            Record(operation);
             children.Clear();
             foreach (var child in operation.ChildOperations) children.Add(child);
-            // Reversed so that operations come out in source order (assignments then settle in fewer rounds).
             for (var i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
         }
-        return touchesMathNet;
     }
 
     private static bool IsReported(OperationKind kind) => kind is OperationKind.Binary or OperationKind.Invocation
@@ -92,8 +120,8 @@ internal sealed partial class MethodShapeInference
         {
             case OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.CompoundAssignment
                 or OperationKind.CoalesceAssignment or OperationKind.Increment or OperationKind.Decrement
-                or OperationKind.DeconstructionAssignment or OperationKind.Argument or OperationKind.Loop
-                or OperationKind.DeclarationPattern or OperationKind.Invocation:
+                or OperationKind.DeconstructionAssignment or OperationKind.Loop or OperationKind.DeclarationPattern
+                or OperationKind.Invocation or OperationKind.ObjectCreation:
                 break;
             default:
                 return;
@@ -119,19 +147,28 @@ internal sealed partial class MethodShapeInference
             case IDeconstructionAssignmentOperation deconstruction:
                 RecordDeconstruction(deconstruction.Target, deconstruction.Value);
                 break;
-            case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument when LocalOrParameter(argument.Value) is { } target:
-                _unknowable.Add(target);
-                break;
             case IForEachLoopOperation loop:
                 foreach (var local in loop.Locals) _unknowable.Add(local);
                 break;
             case IDeclarationPatternOperation { DeclaredSymbol: { } declared }:
                 _unknowable.Add(declared);
                 break;
-            case IInvocationOperation invocation when IsShapesAssert(invocation):
-                RecordAssertion(invocation);
+            case IInvocationOperation invocation:
+                RecordOutArguments(invocation.Arguments);
+                if (IsShapesAssert(invocation)) RecordAssertion(invocation);
+                break;
+            case IObjectCreationOperation creation:
+                RecordOutArguments(creation.Arguments);
                 break;
         }
+    }
+
+    /// <summary>A local passed by out or ref gets a value we cannot see.</summary>
+    private void RecordOutArguments(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+            if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref && LocalOrParameter(argument.Value) is { } target)
+                _unknowable.Add(target);
     }
 
     private void RecordDeconstruction(IOperation target, IOperation value)
