@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace GradCheck.Analyzers.Usage;
+
+/// <summary>
+/// Reports misuse of <c>[GradCheck]</c> that is visible at compile time (GC0006–GC0008): matrix and vector parameters
+/// without <c>[Shape]</c> and return types the runner cannot check. The attribute is matched by its metadata name
+/// <c>GradCheck.GradCheckAttribute</c> (xUnit v3 and v2 alike); nothing is registered where it is not referenced.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class GradCheckUsageAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        UnshapedTensorParameterRule.Descriptor,
+        UncheckableReturnTypeRule.Descriptor);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        if (GradCheckUsageSymbols.TryCreate(context.Compilation) is not { } types) return;
+        context.RegisterSymbolAction(c => Guarded(() => CheckSignature(c, types)), SymbolKind.Method);
+    }
+
+    private static void CheckSignature(SymbolAnalysisContext context, GradCheckUsageSymbols types)
+    {
+        if (context.Symbol is not IMethodSymbol method || !types.IsGradCheckMethod(method)) return;
+        UnshapedTensorParameterRule.Check(context.ReportDiagnostic, method, types);
+        UncheckableReturnTypeRule.Check(context.ReportDiagnostic, method, types);
+    }
+
+    /// <summary>A failure in one method's analysis only loses that method's diagnostics; it never fails a build (AD0001).</summary>
+    private static void Guarded(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LastSwallowedException = exception;
+        }
+    }
+
+    /// <summary>For tests only: the last exception an analysis swallowed (null when none).</summary>
+    internal static Exception? LastSwallowedException { get; set; }
+}
