@@ -7,7 +7,8 @@ namespace GradCheck.Analyzers.Usage;
 
 /// <summary>
 /// Reports misuse of <c>[GradCheck]</c> that is visible at compile time (GC0006–GC0008): matrix and vector parameters
-/// without <c>[Shape]</c> and return types the runner cannot check. The attribute is matched by its metadata name
+/// without <c>[Shape]</c>, return types the runner cannot check, and backward passes that visibly return another number
+/// of gradients than there are differentiated inputs. The attribute is matched by its metadata name
 /// <c>GradCheck.GradCheckAttribute</c> (xUnit v3 and v2 alike); nothing is registered where it is not referenced.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -16,7 +17,8 @@ public sealed class GradCheckUsageAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         UnshapedTensorParameterRule.Descriptor,
-        UncheckableReturnTypeRule.Descriptor);
+        UncheckableReturnTypeRule.Descriptor,
+        GradientCountMismatchRule.Descriptor);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -30,6 +32,7 @@ public sealed class GradCheckUsageAnalyzer : DiagnosticAnalyzer
     {
         if (GradCheckUsageSymbols.TryCreate(context.Compilation) is not { } types) return;
         context.RegisterSymbolAction(c => Guarded(() => CheckSignature(c, types)), SymbolKind.Method);
+        context.RegisterOperationBlockAction(c => Guarded(() => CheckBody(c, types)));
     }
 
     private static void CheckSignature(SymbolAnalysisContext context, GradCheckUsageSymbols types)
@@ -37,6 +40,12 @@ public sealed class GradCheckUsageAnalyzer : DiagnosticAnalyzer
         if (context.Symbol is not IMethodSymbol method || !types.IsGradCheckMethod(method)) return;
         UnshapedTensorParameterRule.Check(context.ReportDiagnostic, method, types);
         UncheckableReturnTypeRule.Check(context.ReportDiagnostic, method, types);
+    }
+
+    private static void CheckBody(OperationBlockAnalysisContext context, GradCheckUsageSymbols types)
+    {
+        if (context.OwningSymbol is not IMethodSymbol method || !types.IsGradCheckMethod(method)) return;
+        GradientCountMismatchRule.Check(context.ReportDiagnostic, method, context.OperationBlocks, types);
     }
 
     /// <summary>A failure in one method's analysis only loses that method's diagnostics; it never fails a build (AD0001).</summary>

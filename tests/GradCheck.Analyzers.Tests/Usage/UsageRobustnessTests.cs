@@ -68,6 +68,7 @@ public sealed class UsageRobustnessTests
         Assert.Empty(result.AnalyzerExceptions);
         Assert.Contains(result.UsageDiagnostics, d => d.Id == UsageRuleIds.UnshapedTensorParameter);
         Assert.Contains(result.UsageDiagnostics, d => d.Id == UsageRuleIds.UncheckableReturnType);
+        Assert.Contains(result.UsageDiagnostics, d => d.Id == UsageRuleIds.GradientCountMismatch);
     }
 
     [Fact]
