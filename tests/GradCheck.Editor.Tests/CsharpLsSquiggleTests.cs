@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using GradCheck.Editor.Tests.Infrastructure;
 using GradCheck.Editor.Tests.Lsp;
 
 namespace GradCheck.Editor.Tests;
@@ -21,8 +20,8 @@ public class CsharpLsSquiggleTests(ITestOutputHelper output)
     public async Task Csharp_ls_pushes_GC0001_for_a_shape_bug_and_drops_it_when_the_buffer_is_fixed()
     {
         // The server neither restores nor builds: the tool and the analyzer must be on disk before it starts.
-        output.WriteLine($"dotnet tool restore: {Command.Run(RepositoryRoot.Path, "dotnet", "tool restore", TimeSpan.FromMinutes(3)).TotalSeconds:F1} s");
-        output.WriteLine($"build of the sample: {Command.Run(SampleDirectory, "dotnet", "build", TimeSpan.FromMinutes(5)).TotalSeconds:F1} s");
+        output.WriteLine($"dotnet tool restore: {Required(ChildProcess.Run(RepositoryRoot.Path, "dotnet", "tool restore", TimeSpan.FromMinutes(3))).TotalSeconds:F1} s");
+        output.WriteLine($"build of the sample: {Required(ChildProcess.Run(SampleDirectory, "dotnet", "build", TimeSpan.FromMinutes(5))).TotalSeconds:F1} s");
 
         var text = await File.ReadAllTextAsync(SourceFile, TestContext.Current.CancellationToken);
         var bug = Position(text, "x * dy");
@@ -95,4 +94,7 @@ public class CsharpLsSquiggleTests(ITestOutputHelper output)
         var line = text[..index].Count(c => c == '\n');
         return (line, index - (text.LastIndexOf('\n', index - 1) + 1));
     }
+
+    /// <summary>A set-up step that must succeed: its duration, or the test fails with the command's output.</summary>
+    private static TimeSpan Required(ChildProcessRun run) => run.Succeeded ? run.Duration : throw new Xunit.Sdk.XunitException(run.Describe());
 }

@@ -46,8 +46,7 @@ public sealed class LspClient : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
+        ChildProcess.CleanEnvironment(start);
         return new LspClient(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName} {arguments}."), settings);
     }
 

@@ -17,9 +17,9 @@ public sealed class PackedConsumer : IDisposable
     public string Feed => Path.Combine(Root, "feed");
     public string ConsumerDirectory => Path.Combine(Root, "consumer");
 
-    public DotnetRun Pack { get; }
-    public DotnetRun? Build { get; }
-    public DotnetRun? Test { get; }
+    public ChildProcessRun Pack { get; }
+    public ChildProcessRun? Build { get; }
+    public ChildProcessRun? Test { get; }
 
     public PackedConsumer()
     {
@@ -28,22 +28,22 @@ public sealed class PackedConsumer : IDisposable
 
         // The packages folder is outside the project directory, or the SDK would glob its .cs files into the build.
         ConsumerProject.Write(ConsumerDirectory, Version, Feed, Path.Combine(Root, "packages"));
-        Build = DotnetCli.Run(ConsumerDirectory, "build", TimeSpan.FromMinutes(5));
+        Build = ChildProcess.Run(ConsumerDirectory, "dotnet", "build", TimeSpan.FromMinutes(5));
         if (!Build.Succeeded) return;
 
-        Test = DotnetCli.Run(ConsumerDirectory, "test --no-build --logger \"console;verbosity=normal\"", TimeSpan.FromMinutes(3));
+        Test = ChildProcess.Run(ConsumerDirectory, "dotnet", "test --no-build --logger \"console;verbosity=normal\"", TimeSpan.FromMinutes(3));
     }
 
     public string PackagePath(string id, string extension = "nupkg") => Path.Combine(Feed, $"{id}.{Version}.{extension}");
 
     /// <summary>A throw-away solution lists the packable projects, so one `dotnet pack` makes them all.</summary>
-    private DotnetRun PackLibraries()
+    private ChildProcessRun PackLibraries()
     {
         var projects = PackedProjects.Select(name =>
             $"""  <Project Path="{Path.GetRelativePath(Root, RepositoryRoot.Combine("src", name, name + ".csproj"))}" />""");
         File.WriteAllText(Path.Combine(Root, "packages.slnx"), $"<Solution>\n{string.Join("\n", projects)}\n</Solution>\n");
         // Artifacts output keeps this Release build out of the working tree's bin/ and obj/ folders.
-        return DotnetCli.Run(Root,
+        return ChildProcess.Run(Root, "dotnet",
             $"pack packages.slnx -c Release -o \"{Feed}\" -p:Version={Version} -p:UseArtifactsOutput=true -p:ArtifactsPath=\"{Path.Combine(Root, "artifacts")}\"",
             TimeSpan.FromMinutes(5));
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace GradCheck.Xunit.Tests.Infrastructure;
 
@@ -28,19 +27,8 @@ public sealed class NestedDotnetTest : IDisposable
 
     private static (int ExitCode, string Output) Execute(string arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet", arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3))) process.Kill(entireProcessTree: true);
-        return (process.ExitCode, output + error.Result);
+        var run = ChildProcess.Run(Environment.CurrentDirectory, "dotnet", arguments, TimeSpan.FromMinutes(3), environment);
+        return (run.ExitCode, run.Output);
     }
 
     public void Dispose() => Directory.Delete(ResultsDirectory, recursive: true);

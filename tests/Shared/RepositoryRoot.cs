@@ -1,4 +1,4 @@
-namespace GradCheck.Editor.Tests.Infrastructure;
+namespace GradCheck.TestInfrastructure;
 
 /// <summary>The repository checkout the test assembly was built from, found by walking up to GradCheck.sln.</summary>
 public static class RepositoryRoot
