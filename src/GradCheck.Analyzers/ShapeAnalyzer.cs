@@ -38,7 +38,7 @@ public sealed class ShapeAnalyzer : DiagnosticAnalyzer
         var cache = new CompilationShapeCache(types);
 
         if (types.ShapeAttribute is not null)
-            context.RegisterSymbolAction(c => Guarded(() => CheckAnnotations(c, types)), SymbolKind.Method, SymbolKind.Field, SymbolKind.Property);
+            context.RegisterSymbolAction(c => AnalysisGuard.Run(() => CheckAnnotations(c, types)), SymbolKind.Method, SymbolKind.Field, SymbolKind.Property);
 
         // Operation actions rather than a walk of our own: the driver walks each block once for all analyzers.
         context.RegisterOperationBlockStartAction(start =>
@@ -54,12 +54,12 @@ public sealed class ShapeAnalyzer : DiagnosticAnalyzer
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    failed = Swallow(exception);
+                    failed = AnalysisGuard.Swallow(exception);
                 }
             }, MethodShapeInference.RecordedKinds);
             start.RegisterOperationBlockEndAction(c =>
             {
-                if (!failed) Guarded(() => inference.Finish(new DiagnosticSink(c.ReportDiagnostic)));
+                if (!failed) AnalysisGuard.Run(() => inference.Finish(new DiagnosticSink(c.ReportDiagnostic)));
             });
         });
     }
@@ -83,30 +83,4 @@ public sealed class ShapeAnalyzer : DiagnosticAnalyzer
                 break;
         }
     }
-
-    /// <summary>
-    /// The analyzer must never fail a build or flood the IDE with AD0001 on half-typed code: a failure in one
-    /// method's analysis only loses that method's diagnostics.
-    /// </summary>
-    private static void Guarded(Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Swallow(exception);
-        }
-    }
-
-    /// <summary>Deliberately swallowed: see <see cref="Guarded"/>. The robustness tests make sure this is not hit.</summary>
-    private static bool Swallow(Exception exception)
-    {
-        LastSwallowedException = exception;
-        return true;
-    }
-
-    /// <summary>For tests only: the last exception an analysis swallowed (null when none).</summary>
-    internal static Exception? LastSwallowedException { get; set; }
 }

@@ -66,7 +66,7 @@ public sealed class RobustnessTests
             var result = await DirectAnalysis.AnalyzeAsync(snippet);
             Assert.True(result.AnalyzerExceptions.Count == 0, $"{snippet}\n{string.Join("\n", result.AnalyzerExceptions)}");
         }
-        Assert.Null(ShapeAnalyzer.LastSwallowedException);
+        Assert.Null(AnalysisGuard.LastSwallowedException);
     }
 
     [Fact]
@@ -98,6 +98,6 @@ public sealed class RobustnessTests
             if (result.AnalyzerExceptions.Count > 0) failures.Add($"{c.Name}:\n{string.Join("\n", result.AnalyzerExceptions)}");
         });
         Assert.Empty(failures);
-        Assert.Null(ShapeAnalyzer.LastSwallowedException);
+        Assert.Null(AnalysisGuard.LastSwallowedException);
     }
 }

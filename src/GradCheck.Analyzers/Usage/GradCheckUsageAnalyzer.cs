@@ -31,8 +31,8 @@ public sealed class GradCheckUsageAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         if (GradCheckUsageSymbols.TryCreate(context.Compilation) is not { } types) return;
-        context.RegisterSymbolAction(c => Guarded(() => CheckSignature(c, types)), SymbolKind.Method);
-        context.RegisterOperationBlockAction(c => Guarded(() => CheckBody(c, types)));
+        context.RegisterSymbolAction(c => AnalysisGuard.Run(() => CheckSignature(c, types)), SymbolKind.Method);
+        context.RegisterOperationBlockAction(c => AnalysisGuard.Run(() => CheckBody(c, types)));
     }
 
     private static void CheckSignature(SymbolAnalysisContext context, GradCheckUsageSymbols types)
@@ -47,20 +47,4 @@ public sealed class GradCheckUsageAnalyzer : DiagnosticAnalyzer
         if (context.OwningSymbol is not IMethodSymbol method || !types.IsGradCheckMethod(method)) return;
         GradientCountMismatchRule.Check(context.ReportDiagnostic, method, context.OperationBlocks, types);
     }
-
-    /// <summary>A failure in one method's analysis only loses that method's diagnostics; it never fails a build (AD0001).</summary>
-    private static void Guarded(Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LastSwallowedException = exception;
-        }
-    }
-
-    /// <summary>For tests only: the last exception an analysis swallowed (null when none).</summary>
-    internal static Exception? LastSwallowedException { get; set; }
 }

@@ -58,7 +58,7 @@ public sealed class UsageRobustnessTests
             Assert.True(result.AnalyzerExceptions.Count == 0, $"{snippet}\n{string.Join("\n", result.AnalyzerExceptions)}");
         }
 
-        Assert.Null(GradCheckUsageAnalyzer.LastSwallowedException);
+        Assert.Null(AnalysisGuard.LastSwallowedException);
     }
 
     [Fact]
@@ -89,6 +89,6 @@ public sealed class UsageRobustnessTests
             if (result.AnalyzerExceptions.Count > 0) failures.Add($"{c.Item1}:\n{string.Join("\n", result.AnalyzerExceptions)}");
         });
         Assert.Empty(failures);
-        Assert.Null(GradCheckUsageAnalyzer.LastSwallowedException);
+        Assert.Null(AnalysisGuard.LastSwallowedException);
     }
 }

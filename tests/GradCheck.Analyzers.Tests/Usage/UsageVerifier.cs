@@ -76,7 +76,7 @@ internal static class UsageVerifier
         test.TestState.Sources.Add(("UsageContract.cs", Contract));
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(TestContext.Current.CancellationToken);
-        Assert.Null(GradCheckUsageAnalyzer.LastSwallowedException);
+        Assert.Null(AnalysisGuard.LastSwallowedException);
     }
 
     public sealed record Result(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<string> AnalyzerExceptions)
