@@ -34,6 +34,16 @@ public class DotnetTestIntegrationTests(NestedDotnetTest dotnet) : IClassFixture
     }
 
     [Fact]
+    public void GradCheck_methods_are_discovered_by_list_tests()
+    {
+        var listed = dotnet.ListTests();
+
+        // Display names as written: DisplayName where set, the method's name otherwise.
+        foreach (var name in new[] { "affine with a sign bug", "FailingFixture.AffineWithSignBug.Correct", "FailingFixture.AffineWithSignBug.Too_slow" })
+            Assert.Contains(name, listed);
+    }
+
+    [Fact]
     public void Skip_and_Timeout_are_honoured()
     {
         var (_, console, trx) = dotnet.Run("--filter \"FullyQualifiedName~Skipped|FullyQualifiedName~Too_slow\"", "skip-timeout.trx");

@@ -25,6 +25,9 @@ public sealed class NestedDotnetTest : IDisposable
         return (exitCode, output, File.Exists(trx) ? File.ReadAllText(trx) : "");
     }
 
+    /// <summary>`dotnet test --list-tests`: what test explorers and runners discover.</summary>
+    public string ListTests() => Execute($"test \"{Project}\" --no-build --list-tests").Output;
+
     private static (int ExitCode, string Output) Execute(string arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var run = ChildProcess.Run(Environment.CurrentDirectory, "dotnet", arguments, TimeSpan.FromMinutes(3), environment);
