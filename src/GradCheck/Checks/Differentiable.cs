@@ -55,6 +55,10 @@ public sealed class Differentiable
     public Differentiable WithInput(Vector<double> value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         Add(CheckInput.Of(name ?? $"input{inputs.Count}", value));
 
+    /// <summary>Adds a differentiated scalar input; its gradient comes back as a <see cref="double"/>.</summary>
+    public Differentiable WithInput(Scalar value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        Add(CheckInput.Of(name ?? $"input{inputs.Count}", value));
+
     /// <summary>Adds a matrix input that is not differentiated (labels, masks): it gets no gradient, but is guarded.</summary>
     public Differentiable WithConstant(Matrix<double> value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         Add(CheckInput.Of(name ?? $"input{inputs.Count}", value, isDifferentiated: false));

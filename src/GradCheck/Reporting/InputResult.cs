@@ -14,6 +14,9 @@ public sealed class InputResult
     /// <summary>Whether the input is a matrix (otherwise a vector).</summary>
     public bool IsMatrix => ShapeInfo.IsMatrix;
 
+    /// <summary>Whether the input is a <see cref="Scalar"/>.</summary>
+    public bool IsScalar => ShapeInfo.IsScalar;
+
     /// <summary>Its number of elements.</summary>
     public int ElementCount => ShapeInfo.Count;
 

@@ -48,16 +48,16 @@ internal static class ReportWriter
 
     private static void WriteInput(StringBuilder text, InputResult input)
     {
-        var kind = input.IsMatrix ? "matrix" : "vector";
+        var kind = input.IsScalar ? "scalar" : input.Shape + " " + input.ShapeInfo.Kind;
         if (input.Outcome == Outcome.Passed)
         {
-            text.AppendLine(Invariant($"Input '{input.Name}' ({input.Shape} {kind}): passed ({Coverage(input)})."));
+            text.AppendLine(Invariant($"Input '{input.Name}' ({kind}): passed ({Coverage(input)})."));
             return;
         }
 
         if (input.Outcome == Outcome.NonDifferentiable)
         {
-            text.AppendLine(Invariant($"Input '{input.Name}' ({input.Shape} {kind}): {input.NonDifferentiableElements} element(s) on a kink, ") +
+            text.AppendLine(Invariant($"Input '{input.Name}' ({kind}): {input.NonDifferentiableElements} element(s) on a kink, ") +
                            Invariant($"where one-sided slopes differ and the analytic value is one of them; not counted as wrong ({Coverage(input)})."));
         }
         else
@@ -65,7 +65,7 @@ internal static class ReportWriter
             var count = input.IsEstimate
                 ? Invariant($"about {input.WrongElements:N0} of {input.ElementCount:N0} elements wrong (estimated: {Coverage(input)})")
                 : Invariant($"{input.WrongElements:N0} of {input.ElementCount:N0} elements wrong ({Coverage(input)})");
-            text.AppendLine(Invariant($"Input '{input.Name}' ({input.Shape} {kind}): {count}."));
+            text.AppendLine(Invariant($"Input '{input.Name}' ({kind}): {count}."));
         }
 
         if (input.WorstElements.Count > 0)

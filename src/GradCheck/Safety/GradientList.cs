@@ -30,10 +30,12 @@ internal static class GradientList
         {
             Matrix<double> m when expected.IsMatrix && m.RowCount == expected.Rows && m.ColumnCount == expected.Columns =>
                 m.ToColumnMajorArray(),
-            Vector<double> v when !expected.IsMatrix && v.Count == expected.Rows => v.ToArray(),
+            Vector<double> v when !expected.IsMatrix && !expected.IsScalar && v.Count == expected.Rows => v.ToArray(),
+            double d when expected.IsScalar => [d],
             _ => throw Guards.Fault(FaultKind.WrongGradientShape,
-                $"The gradient of '{input.Name}' is {Describe(gradient)}; expected {(expected.IsMatrix ? "a matrix" : "a vector")} " +
-                $"of shape {expected}, the shape of '{input.Name}'.", input.Name),
+                $"The gradient of '{input.Name}' is {Describe(gradient)}; expected " +
+                (expected.IsScalar ? $"a double, '{input.Name}' being a scalar." : $"a {expected.Kind} of shape {expected}, the shape of '{input.Name}'."),
+                input.Name),
         };
 
         for (var index = 0; index < values.Length; index++)

@@ -10,6 +10,7 @@ internal sealed class ParameterView
 {
     private readonly Matrix<double>? matrix;
     private readonly Vector<double>? vector;
+    private readonly Scalar? scalar;
     private readonly double[]? storage;
 
     public ParameterView(string name, Matrix<double> matrix)
@@ -28,6 +29,13 @@ internal sealed class ParameterView
         Shape = new TensorShape(vector.Count, 1, IsMatrix: false);
     }
 
+    public ParameterView(string name, Scalar scalar)
+    {
+        Name = name;
+        this.scalar = scalar;
+        Shape = TensorShape.Scalar;
+    }
+
     public string Name { get; }
 
     public TensorShape Shape { get; }
@@ -39,11 +47,13 @@ internal sealed class ParameterView
         get
         {
             if (storage is not null) return storage[index];
+            if (scalar is not null) return scalar.Value;
             return matrix is not null ? matrix.At(index % Shape.Rows, index / Shape.Rows) : vector!.At(index);
         }
         set
         {
             if (storage is not null) storage[index] = value;
+            else if (scalar is not null) scalar.Value = value;
             else if (matrix is not null) matrix.At(index % Shape.Rows, index / Shape.Rows, value);
             else vector!.At(index, value);
         }

@@ -1,7 +1,7 @@
 namespace GradCheck;
 
-/// <summary>The shape of a matrix (rows × columns) or a vector (length), and how its elements are numbered.</summary>
-internal readonly record struct TensorShape(int Rows, int Columns, bool IsMatrix)
+/// <summary>The shape of a matrix (rows × columns), a vector (length) or a scalar, and how its elements are numbered.</summary>
+internal readonly record struct TensorShape(int Rows, int Columns, bool IsMatrix, bool IsScalar = false)
 {
     public int Count => Rows * Columns;
 
@@ -16,5 +16,11 @@ internal readonly record struct TensorShape(int Rows, int Columns, bool IsMatrix
         return IsMatrix ? $"[{row}, {column}]" : $"[{row}]";
     }
 
-    public override string ToString() => IsMatrix ? $"{Rows}×{Columns}" : $"{Rows}";
+    public override string ToString() => IsMatrix ? $"{Rows}×{Columns}" : IsScalar ? "1" : $"{Rows}";
+
+    /// <summary>"matrix", "vector" or "scalar".</summary>
+    public string Kind => IsMatrix ? "matrix" : IsScalar ? "scalar" : "vector";
+
+    /// <summary>A single value, numbered 0.</summary>
+    public static TensorShape Scalar { get; } = new(1, 1, IsMatrix: false, IsScalar: true);
 }
