@@ -12,6 +12,7 @@ public class MethodFormTests
     [InlineData(nameof(MethodFormProperties.ReturnsTask))]
     [InlineData(nameof(MethodFormProperties.LeakyReluWithScalars))]
     [InlineData(nameof(MethodFormProperties.ExplicitInputs))]
+    [InlineData(nameof(MethodFormProperties.LeakyReluWithLearnableSlope))]
     public void A_correct_property_in_this_form_passes(string method)
     {
         var result = GradCheckProperty.Check(typeof(MethodFormProperties), method, new GradCheckSettings { Samples = 40 },
@@ -19,6 +20,18 @@ public class MethodFormTests
 
         Assert.True(result.Passed, result.Message);
         Assert.Equal(40, result.PassedSamples);
+    }
+
+    [Fact]
+    public void A_wrong_gradient_of_a_Scalar_parameter_fails_naming_it()
+    {
+        var result = GradCheckProperty.Check(typeof(MethodFormProperties), nameof(MethodFormProperties.LeakyReluWithWrongSlopeGradient),
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(PropertyOutcome.Failed, result.Outcome);
+        var wrong = Assert.Single(result.Check!.Inputs, i => i.Outcome == Outcome.Failed);
+        Assert.Equal("slope", wrong.Name);
+        Assert.Contains("Input 'slope' (scalar)", result.Message);
     }
 
     [Fact]

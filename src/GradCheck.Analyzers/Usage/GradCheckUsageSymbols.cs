@@ -17,6 +17,7 @@ internal sealed class GradCheckUsageSymbols
         Differentiable = compilation.GetTypeByMetadataName("GradCheck.Differentiable");
         ShapeAttribute = compilation.GetTypeByMetadataName("GradCheck.ShapeAttribute");
         ConstantAttribute = compilation.GetTypeByMetadataName("GradCheck.ConstantAttribute");
+        Scalar = compilation.GetTypeByMetadataName("GradCheck.Scalar");
         Matrix = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.Matrix`1");
         Vector = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.Vector`1");
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
@@ -28,6 +29,7 @@ internal sealed class GradCheckUsageSymbols
     public INamedTypeSymbol? Differentiable { get; }
     public INamedTypeSymbol? ShapeAttribute { get; }
     public INamedTypeSymbol? ConstantAttribute { get; }
+    public INamedTypeSymbol? Scalar { get; }
     public INamedTypeSymbol? Matrix { get; }
     public INamedTypeSymbol? Vector { get; }
     public INamedTypeSymbol? Task { get; }
@@ -63,6 +65,7 @@ internal sealed class GradCheckUsageSymbols
     public TensorKind KindOf(ITypeSymbol type)
     {
         if (type.TypeKind == TypeKind.Error) return TensorKind.Unknown;
+        if (Scalar is not null && SymbolEqualityComparer.Default.Equals(type, Scalar)) return TensorKind.Scalar;
         if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
             && named.TypeArguments[0].SpecialType == SpecialType.System_Double)
         {
@@ -120,6 +123,9 @@ internal enum TensorKind
 
     /// <summary>Exactly <c>Vector&lt;double&gt;</c>.</summary>
     Vector,
+
+    /// <summary>A <c>GradCheck.Scalar</c>: a differentiated scalar input with no dims.</summary>
+    Scalar,
 
     /// <summary>Another MathNet linear-algebra type (DenseMatrix, Matrix&lt;float&gt;...): the runner rejects it.</summary>
     OtherMathNet,

@@ -16,7 +16,7 @@ internal static class GradientCountMismatchRule
     public static readonly DiagnosticDescriptor Descriptor = new(
         UsageRuleIds.GradientCountMismatch,
         title: "Backward pass returns the wrong number of gradients",
-        messageFormat: "The backward pass returns {0}, but [GradCheck] method '{1}' has {2} ({3}): return one gradient per Matrix/Vector parameter not marked [Constant], in order",
+        messageFormat: "The backward pass returns {0}, but [GradCheck] method '{1}' has {2} ({3}): return one gradient per Matrix, Vector or Scalar parameter not marked [Constant], in order",
         category: UsageRuleIds.Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -64,7 +64,7 @@ internal static class GradientCountMismatchRule
             {
                 case TensorKind.None:
                     continue;
-                case TensorKind.Matrix or TensorKind.Vector:
+                case TensorKind.Matrix or TensorKind.Vector or TensorKind.Scalar:
                     var isConstant = GradCheckUsageSymbols.HasAttribute(parameter.GetAttributes(), types.ConstantAttribute);
                     if (isConstant is null) return null;
                     if (isConstant == false) names.Add(parameter.Name);

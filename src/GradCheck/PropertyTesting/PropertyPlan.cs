@@ -61,13 +61,20 @@ internal sealed class PropertyPlan
             };
         }
 
+        if (type == typeof(Scalar))
+        {
+            if (shape is not null)
+                throw new PropertyDefinitionException($"Parameter '{name}' has [Shape] but is a Scalar, which has no dims.");
+            return new ParameterSpec { Parameter = parameter, Kind = ParameterKind.Scalar, Domain = domain, IsConstant = isConstant };
+        }
+
         if (IsMathNetTensor(type))
             throw new PropertyDefinitionException(
                 $"Parameter '{name}' is a {Describe(type)}; gradient properties draw Matrix<double> and Vector<double> only.");
         if (shape is not null)
             throw new PropertyDefinitionException($"Parameter '{name}' has [Shape] but is a {Describe(type)}, not a Matrix<double> or Vector<double>.");
         if (isConstant)
-            throw new PropertyDefinitionException($"Parameter '{name}' is marked [Constant] but is a {Describe(type)}; only matrices and vectors are differentiated.");
+            throw new PropertyDefinitionException($"Parameter '{name}' is marked [Constant] but is a {Describe(type)}; only matrices, vectors and Scalars are differentiated.");
 
         if (type == typeof(double))
             return new ParameterSpec { Parameter = parameter, Kind = ParameterKind.Scalar, Domain = domain };

@@ -41,7 +41,7 @@ internal static class SampleEvaluator
         return FromCheck(result);
     }
 
-    /// <summary>A Differentiable built without inputs gets the method's matrices and vectors, named after the parameters.</summary>
+    /// <summary>A Differentiable built without inputs gets the method's matrices, vectors and Scalars, named after the parameters.</summary>
     private static Differentiable WithParameterInputs(Differentiable differentiable, PropertyPlan plan, object?[] arguments)
     {
         if (differentiable.Inputs.Count > 0) return differentiable;
@@ -53,6 +53,8 @@ internal static class SampleEvaluator
                 differentiable.With(CheckInput.Of(parameter.Name, matrix, differentiated));
             else if (arguments[p] is MathNet.Numerics.LinearAlgebra.Vector<double> vector)
                 differentiable.With(CheckInput.Of(parameter.Name, vector, differentiated));
+            else if (arguments[p] is Scalar scalar)
+                differentiable.With(CheckInput.Of(parameter.Name, scalar, differentiated));
         }
 
         return differentiable;

@@ -20,6 +20,8 @@ internal static class TestMethodInvoker
                 ParameterKind.Matrix => Matrix<double>.Build.Dense(parameters[p].Shape(sample.Sizes).Rows,
                     parameters[p].Shape(sample.Sizes).Columns, (double[])values.Clone()),
                 ParameterKind.Vector => Vector<double>.Build.Dense((double[])values.Clone()),
+                // A Scalar is a differentiated input the engine perturbs; a double is a drawn constant.
+                ParameterKind.Scalar when parameters[p].Parameter.ParameterType == typeof(Scalar) => new Scalar(values[0]),
                 ParameterKind.Scalar => values[0],
                 _ => sample.Others[p],
             };

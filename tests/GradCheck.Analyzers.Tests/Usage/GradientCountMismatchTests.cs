@@ -65,7 +65,20 @@ public sealed class GradientCountMismatchTests
 
                 [GradCheck]
                 public Differentiable Sum([Shape("N")] Vector<double> v) => Differentiable.Of(() => v.Sum(), g => v.Map(_ => g));
+
+                [GradCheck]
+                public Differentiable Scaled([Shape("N")] Vector<double> v, Scalar s) =>
+                    Differentiable.Of(() => v * s.Value, g => (g * s.Value, g.DotProduct(v)));
             """));
+
+    [Fact]
+    public Task A_scalar_input_needs_its_gradient_too() =>
+        VerifyAsync(InClass("""
+                [GradCheck]
+                public Differentiable Scaled([Shape("N")] Vector<double> v, Scalar s) =>
+                    Differentiable.Of(() => v * s.Value, g => {|#0:g * s.Value|});
+            """),
+            Diagnostic("GC0008").WithLocation(0).WithArguments("1 gradient", "Scaled", "2 differentiated inputs", "v, s"));
 
     [Fact]
     public Task Explicit_inputs_replace_the_parameters_so_nothing_is_known() =>

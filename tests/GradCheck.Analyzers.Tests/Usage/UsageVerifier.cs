@@ -35,6 +35,8 @@ internal static class UsageVerifier
 
             public sealed class CheckInput { }
 
+            public sealed class Scalar { public double Value { get; set; } }
+
             public sealed class Differentiable
             {
                 private Differentiable() { }

@@ -31,6 +31,16 @@ public static class MethodFormProperties
         return Differentiable.Of(() => Activations.LeakyReluForward(x, slope), dout => Activations.LeakyReluBackward(dout, x, slope));
     }
 
+    /// <summary>A learnable slope as a differentiated <see cref="Scalar"/> parameter: its gradient comes back as a double.</summary>
+    public static Differentiable LeakyReluWithLearnableSlope([AwayFrom(0), Shape("N", "D")] Matrix<double> x, [Between(0.01, 0.5)] Scalar slope) =>
+        Differentiable.Of(() => Activations.LeakyReluForward(x, slope.Value),
+            dout => (Activations.LeakyReluBackward(dout, x, slope.Value), dout.PointwiseMultiply(x.Map(v => v > 0 ? 0 : v)).Enumerate().Sum()));
+
+    /// <summary>The same with the slope's gradient missing its minus-side mask: wrong, and the report must name 'slope'.</summary>
+    public static Differentiable LeakyReluWithWrongSlopeGradient([AwayFrom(0), Shape("N", "D")] Matrix<double> x, [Between(0.01, 0.5)] Scalar slope) =>
+        Differentiable.Of(() => Activations.LeakyReluForward(x, slope.Value),
+            dout => (Activations.LeakyReluBackward(dout, x, slope.Value), dout.PointwiseMultiply(x).Enumerate().Sum()));
+
     /// <summary>One-hot labels drawn from a user-registered Arbitrary, fixed literal class count.</summary>
     public static Differentiable CrossEntropyWithLabels([Shape("N", "3")] Matrix<double> z, OneHotLabels labels)
     {
