@@ -29,19 +29,6 @@ internal sealed class Direction(int[] indices, double[] steps)
         return sum;
     }
 
-    /// <summary>⟨g, v⟩ with g read transposed: element (r, c) of v meets g(c, r). Only for square matrices.</summary>
-    public double DotTransposed(double[] gradient, TensorShape shape)
-    {
-        double sum = 0;
-        for (var i = 0; i < Indices.Length; i++)
-        {
-            var (row, column) = shape.Position(Indices[i]);
-            sum += gradient[shape.Index(column, row)] * Steps[i];
-        }
-
-        return sum;
-    }
-
     /// <summary>‖v‖₂: how a per-element absolute tolerance adds up along v.</summary>
     public double Norm()
     {

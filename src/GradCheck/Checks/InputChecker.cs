@@ -35,13 +35,9 @@ internal sealed class InputChecker
 
     public TensorShape Shape => View.Shape;
 
-    public int CheckedCount { get; private set; }
-
     public bool IsChecked(int index) => isChecked[index];
 
     public Outcome OutcomeAt(int index) => outcomes[index];
-
-    public double NumericAt(int index) => numeric[index];
 
     public double ToleranceAt(int index) => tolerance[index];
 
@@ -60,7 +56,6 @@ internal sealed class InputChecker
         numeric[index] = comparison.Numeric;
         tolerance[index] = comparison.Tolerance;
         outcomes[index] = comparison.Outcome;
-        CheckedCount++;
         return comparison.Outcome;
     }
 
