@@ -47,13 +47,21 @@ internal static class Diagnosis
     private static string? ConstantFactor(List<ElementCheck> elements)
     {
         var significant = elements.Where(e => Math.Abs(e.Numeric) > 10 * e.Tolerance).ToList();
-        if (significant.Count < 2 || significant.All(e => e.Outcome == Outcome.Passed)) return null;
+        if (significant.Count == 0 || significant.All(e => e.Outcome == Outcome.Passed)) return null;
         var ratios = significant.Select(e => e.Analytic / e.Numeric).OrderBy(r => r).ToList();
         var k = ratios[ratios.Count / 2];
         if (ratios.Any(r => Math.Abs(r - k) > 1e-3 * Math.Abs(k) + 1e-9)) return null;
+        // One element (a [GradCheck] failure shrunk to 1×1) is evidence only for an exact small factor: −1, 2, 1/3, …
+        if (significant.Count == 1 && !IsSmallExactFactor(k)) return null;
         if (Math.Abs(k + 1) < 1e-3) return "analytic = -numeric: a sign error.";
         if (Math.Abs(k) < 1e-12) return null;
         return $"analytic = {Describe(k)} x numeric everywhere: a missing or extra constant factor (a 2 from a square, 1/N or N from a batch mean).";
+    }
+
+    private static bool IsSmallExactFactor(double k)
+    {
+        static bool NearSmallInteger(double v) => Math.Abs(v) <= 64 && Math.Abs(v - Math.Round(v)) < 1e-6 * Math.Abs(v) && Math.Round(v) != 0;
+        return NearSmallInteger(k) || (k != 0 && NearSmallInteger(1 / k));
     }
 
     private static string Describe(double k)

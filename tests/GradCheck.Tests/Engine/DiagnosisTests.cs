@@ -51,6 +51,18 @@ public class DiagnosisTests
     }
 
     [Fact]
+    public void A_single_element_shows_an_exact_sign_or_factor_but_not_an_arbitrary_ratio()
+    {
+        var x = Vector<double>.Build.Dense([0.7]);
+        Differentiable Square(double factor) =>
+            Differentiable.Of(() => x[0] * x[0], dout => Vector<double>.Build.Dense([factor * 2 * x[0] * dout])).WithInput(x);
+
+        Assert.Contains("sign error", GradientCheck.Run(Square(-1)).Inputs[0].Diagnosis);
+        Assert.Contains("analytic = 1/2 x numeric", GradientCheck.Run(Square(0.5)).Inputs[0].Diagnosis);
+        Assert.Null(GradientCheck.Run(Square(1.37)).Inputs[0].Diagnosis);
+    }
+
+    [Fact]
     public void Unpatterned_bug_gets_no_diagnosis()
     {
         var result = GradientCheck.Run(PlantedBugs.SigmoidFromWrongVariable(new Random(8)), new CheckOptions { Mode = CheckMode.Full });
