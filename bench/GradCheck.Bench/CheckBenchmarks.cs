@@ -16,8 +16,11 @@ public class NetworkBenchmarks
     [Benchmark(Baseline = true, Description = "network: 2n+1 bare forward passes")]
     public double BareEvaluations() => scenarios.NetworkBareEvaluations();
 
-    [Benchmark(Description = "network: full check")]
+    [Benchmark(Description = "network: full check, one thread")]
     public Verdict Full() => GradientCheck.Run(scenarios.NetworkCorrect(), new CheckOptions { Mode = CheckMode.Full, Seed = 1 }).Verdict;
+
+    [Benchmark(Description = "network: full check, both cores (factory of copies)")]
+    public Verdict FullParallel() => GradientCheck.Run(scenarios.NetworkFactory(), new CheckOptions { Mode = CheckMode.Full, Seed = 1 }).Verdict;
 
     [Benchmark(Description = "network: default check, passing")]
     public Verdict DefaultPassing() => GradientCheck.Run(scenarios.NetworkCorrect(), new CheckOptions { Seed = 1 }).Verdict;
@@ -36,8 +39,11 @@ public class LinearBenchmarks
     [Benchmark(Baseline = true, Description = "linear: 2n+1 bare forward passes")]
     public double BareEvaluations() => scenarios.LinearBareEvaluations();
 
-    [Benchmark(Description = "linear: full check")]
+    [Benchmark(Description = "linear: full check, one thread")]
     public Verdict Full() => GradientCheck.Run(scenarios.Linear(), new CheckOptions { Mode = CheckMode.Full, Seed = 1 }).Verdict;
+
+    [Benchmark(Description = "linear: full check, both cores (factory of copies)")]
+    public Verdict FullParallel() => GradientCheck.Run(scenarios.LinearFactory(), new CheckOptions { Mode = CheckMode.Full, Seed = 1 }).Verdict;
 
     [Benchmark(Description = "linear: default check")]
     public Verdict Default() => GradientCheck.Run(scenarios.Linear(), new CheckOptions { Seed = 1 }).Verdict;
@@ -50,8 +56,11 @@ public class SoftmaxCrossEntropyBenchmarks
 {
     private readonly Scenarios scenarios = new();
 
-    [Benchmark(Description = "softmax cross-entropy 64×100: full check")]
+    [Benchmark(Description = "softmax cross-entropy 64×100: full check, one thread")]
     public Verdict Full() => GradientCheck.Run(scenarios.SoftmaxCrossEntropy(), new CheckOptions { Mode = CheckMode.Full, Seed = 1 }).Verdict;
+
+    [Benchmark(Description = "softmax cross-entropy 64×100: full check, both cores (factory of copies)")]
+    public Verdict FullParallel() => GradientCheck.Run(scenarios.SoftmaxCrossEntropyFactory(), new CheckOptions { Mode = CheckMode.Full, Seed = 1 }).Verdict;
 
     [Benchmark(Description = "softmax cross-entropy 64×100: default check")]
     public Verdict Default() => GradientCheck.Run(scenarios.SoftmaxCrossEntropy(), new CheckOptions { Seed = 1 }).Verdict;

@@ -11,17 +11,20 @@ public static class QuickReport
     public static void Run()
     {
         var scenarios = new Scenarios();
-        var full = new CheckOptions { Mode = CheckMode.Full, Seed = 1 };
+        var full = new CheckOptions { Mode = CheckMode.Full, Seed = 1 };   // one instance: one thread
         var fast = new CheckOptions { Seed = 1 };
 
         var networkBare = Time(() => scenarios.NetworkBareEvaluations());
         var networkFull = Time(() => Check(GradientCheck.Run(scenarios.NetworkCorrect(), full), Verdict.Passed));
+        var networkParallel = Time(() => Check(GradientCheck.Run(scenarios.NetworkFactory(), full), Verdict.Passed));
         var networkDefault = Time(() => Check(GradientCheck.Run(scenarios.NetworkCorrect(), fast), Verdict.Passed));
         var networkFailing = Time(() => Check(GradientCheck.Run(scenarios.NetworkWithBug(), fast), Verdict.Failed));
         var linearBare = Time(() => scenarios.LinearBareEvaluations());
         var linearFull = Time(() => Check(GradientCheck.Run(scenarios.Linear(), full), Verdict.Passed));
+        var linearParallel = Time(() => Check(GradientCheck.Run(scenarios.LinearFactory(), full), Verdict.Passed));
         var linearDefault = Time(() => Check(GradientCheck.Run(scenarios.Linear(), fast), Verdict.Passed));
         var softmaxFull = Time(() => Check(GradientCheck.Run(scenarios.SoftmaxCrossEntropy(), full), Verdict.Passed));
+        var softmaxParallel = Time(() => Check(GradientCheck.Run(scenarios.SoftmaxCrossEntropyFactory(), full), Verdict.Passed));
         var softmaxDefault = Time(() => Check(GradientCheck.Run(scenarios.SoftmaxCrossEntropy(), fast), Verdict.Passed));
         var linearPeak = PeakHeapDuring(() => GradientCheck.Run(scenarios.Linear(), full));
         var property = Time(() =>
@@ -32,12 +35,15 @@ public static class QuickReport
 
         Console.WriteLine("| workload | GradCheck | PyTorch 1.13 gradcheck (reference) |");
         Console.WriteLine("|---|---|---|");
-        Console.WriteLine($"| network (4,810 params), full | {Ms(networkFull)} | 2,600 ms |");
+        Console.WriteLine($"| network (4,810 params), full, one thread | {Ms(networkFull)} | 2,600 ms |");
+        Console.WriteLine($"| network, full, both cores (factory of copies) | {Ms(networkParallel)} | |");
         Console.WriteLine($"| network, default (passing) | {Ms(networkDefault)} | fast mode 7 ms |");
         Console.WriteLine($"| network, default (failing, localised report) | {Ms(networkFailing)} ({networkFailing / networkFull:P1} of full) | ≈ 3,400 ms |");
-        Console.WriteLine($"| linear x·W (N=32, D=128, M=64), full | {Ms(linearFull)} | 11,400 ms |");
+        Console.WriteLine($"| linear x·W (N=32, D=128, M=64), full, one thread | {Ms(linearFull)} | 11,400 ms |");
+        Console.WriteLine($"| linear, full, both cores (factory of copies) | {Ms(linearParallel)} | |");
         Console.WriteLine($"| linear, default | {Ms(linearDefault)} | fast mode 7 ms |");
-        Console.WriteLine($"| softmax cross-entropy 64×100, full | {Ms(softmaxFull)} | 1,200 ms |");
+        Console.WriteLine($"| softmax cross-entropy 64×100, full, one thread | {Ms(softmaxFull)} | 1,200 ms |");
+        Console.WriteLine($"| softmax cross-entropy, full, both cores (factory of copies) | {Ms(softmaxParallel)} | |");
         Console.WriteLine($"| softmax cross-entropy, default | {Ms(softmaxDefault)} | |");
         Console.WriteLine($"| overhead: network full check / its 2n+1 bare forward passes | {networkFull / networkBare:0.00} | target ≤ 1.10 |");
         Console.WriteLine($"| overhead: linear full check / its 2n+1 bare forward passes | {linearFull / linearBare:0.00} | target ≤ 1.10 |");

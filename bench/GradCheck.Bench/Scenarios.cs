@@ -44,6 +44,27 @@ public sealed class Scenarios
             })
             .WithInput(Network.W1, "W1").WithInput(Network.B1, "b1").WithInput(Network.W2, "W2").WithInput(Network.B2, "b2");
 
+    /// <summary>The network over fresh copies of its parameters at each call: a full check then uses both cores.</summary>
+    public Func<Differentiable> NetworkFactory() => () =>
+        new TwoLayerNetwork(Network.W1.Clone(), Network.B1.Clone(), Network.W2.Clone(), Network.B2.Clone())
+            .AsDifferentiable(NetworkX, NetworkY);
+
+    /// <summary>The linear layer over fresh copies of x and W at each call.</summary>
+    public Func<Differentiable> LinearFactory() => () =>
+    {
+        var (x, w) = (LinearX.Clone(), LinearW.Clone());
+        return Differentiable.Of(() => x * w, dout => (dout.TransposeAndMultiply(w), x.TransposeThisAndMultiply(dout)))
+            .WithInput(x, "x").WithInput(w, "W");
+    };
+
+    /// <summary>Softmax cross-entropy over fresh copies of the logits at each call.</summary>
+    public Func<Differentiable> SoftmaxCrossEntropyFactory() => () =>
+    {
+        var logits = Logits.Clone();
+        return Differentiable.Of(() => Softmax.CrossEntropyForward(logits, Labels), dout => Softmax.CrossEntropyBackward(dout, logits, Labels))
+            .WithInput(logits, "logits").WithConstant(Labels, "labels");
+    };
+
     public Differentiable Linear() =>
         Differentiable.Of(() => LinearX * LinearW, dout => (dout.TransposeAndMultiply(LinearW), LinearX.TransposeThisAndMultiply(dout)))
             .WithInput(LinearX, "x").WithInput(LinearW, "W");

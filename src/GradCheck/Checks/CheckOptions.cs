@@ -27,6 +27,12 @@ public sealed record CheckOptions
     /// <summary>Whether a failure is confirmed by a Taylor-remainder test (a few extra forward passes).</summary>
     public bool ConfirmFailures { get; init; } = true;
 
+    /// <summary>
+    /// Workers for a <see cref="CheckMode.Full"/> check given a factory (<see cref="GradientCheck.Run(Func{Differentiable}, CheckOptions?)"/>):
+    /// each checks a share of the elements on its own copies of the inputs. At most the processor count; 1 checks on one thread.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>How many worst elements a report lists per failing input.</summary>
     public int ReportedElements { get; init; } = 5;
 
@@ -38,6 +44,8 @@ public sealed record CheckOptions
             throw new ArgumentOutOfRangeException(nameof(AbsoluteTolerance), AbsoluteTolerance, "AbsoluteTolerance must be a finite number ≥ 0.");
         if (DirectionsPerInput < 1)
             throw new ArgumentOutOfRangeException(nameof(DirectionsPerInput), DirectionsPerInput, "DirectionsPerInput must be at least 1.");
+        if (MaxDegreeOfParallelism < 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be at least 1.");
         if (ReportedElements < 1)
             throw new ArgumentOutOfRangeException(nameof(ReportedElements), ReportedElements, "ReportedElements must be at least 1.");
     }

@@ -19,12 +19,29 @@ public static class GradientCheck
     public static CheckResult Assert(Differentiable layer, CheckOptions? options = null) => Run(layer, options).EnsurePassed();
 
     /// <summary>
+    /// Checks a layer built by <paramref name="create"/>, which must build it over fresh copies of its inputs at each
+    /// call: a <see cref="CheckMode.Full"/> check then shares the elements out between the cores
+    /// (<see cref="CheckOptions.MaxDegreeOfParallelism"/>), one instance each. The passes must be safe to run on two
+    /// instances at once (MathNet operations on separate matrices are). Other modes use one instance.
+    /// </summary>
+    /// <example>
+    /// <code>GradientCheck.Run(() => { var (x2, w2) = (x.Clone(), w.Clone()); return Differentiable.Of(() => x2 * w2, …).WithInput(x2).WithInput(w2); },
+    ///     new CheckOptions { Mode = CheckMode.Full });</code>
+    /// </example>
+    public static CheckResult Run(Func<Differentiable> create, CheckOptions? options = null) =>
+        LayerCheck.Run(create, options ?? CheckOptions.Default);
+
+    /// <summary>Like <see cref="Run(Func{Differentiable}, CheckOptions?)"/>, throwing unless the check passes.</summary>
+    /// <exception cref="GradientCheckException">The gradient is wrong, or the check could not run.</exception>
+    public static CheckResult Assert(Func<Differentiable> create, CheckOptions? options = null) => Run(create, options).EnsurePassed();
+
+    /// <summary>
     /// Checks the gradient of a scalar function of a vector, the form MathNet's optimisers take
     /// (for example <c>ObjectiveFunction.Gradient(value, gradient)</c>).
     /// </summary>
     /// <param name="function">f(x).</param>
     /// <param name="gradient">∇f(x), a vector of x's length.</param>
-    /// <param name="x">The point; perturbed in place during the check and restored bit for bit.</param>
+    /// <param name="x">The point; never changed (the check perturbs copies, one per core in a full check).</param>
     /// <param name="options">Settings; the defaults when null.</param>
     public static CheckResult Gradient(Func<Vector<double>, double> function, Func<Vector<double>, Vector<double>> gradient,
         Vector<double> x, CheckOptions? options = null)
@@ -32,13 +49,18 @@ public static class GradientCheck
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(x);
-        return Run(Differentiable.Of(() => function(x), upstream => gradient(x) * upstream).WithInput(x, "x"), options);
+        // Each instance works on its own copy of x, so a full check can use every core.
+        return Run(() =>
+        {
+            var point = x.Clone();
+            return Differentiable.Of(() => function(point), upstream => gradient(point) * upstream).WithInput(point, "x");
+        }, options);
     }
 
     /// <summary>Checks the Jacobian of a vector function ℝⁿ → ℝᵐ: J is m×n, row i the gradient of output i.</summary>
     /// <param name="function">F(x), a vector of length m.</param>
     /// <param name="jacobian">J(x), an m×n matrix.</param>
-    /// <param name="x">The point; perturbed in place during the check and restored bit for bit.</param>
+    /// <param name="x">The point; never changed (the check perturbs copies, one per core in a full check).</param>
     /// <param name="options">Settings; the defaults when null.</param>
     public static CheckResult Jacobian(Func<Vector<double>, Vector<double>> function, Func<Vector<double>, Matrix<double>> jacobian,
         Vector<double> x, CheckOptions? options = null)
@@ -46,14 +68,18 @@ public static class GradientCheck
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(jacobian);
         ArgumentNullException.ThrowIfNull(x);
-        return Run(Differentiable.Of(() => function(x), upstream =>
+        return Run(() =>
         {
-            var j = jacobian(x);
-            if (j.RowCount != upstream.Count || j.ColumnCount != x.Count)
-                throw Guards.Fault(FaultKind.WrongGradientShape,
-                    $"The Jacobian is {j.RowCount}×{j.ColumnCount}; expected {upstream.Count}×{x.Count} (outputs × inputs).", "x");
-            return j.TransposeThisAndMultiply(upstream);
-        }).WithInput(x, "x"), options);
+            var point = x.Clone();
+            return Differentiable.Of(() => function(point), upstream =>
+            {
+                var j = jacobian(point);
+                if (j.RowCount != upstream.Count || j.ColumnCount != point.Count)
+                    throw Guards.Fault(FaultKind.WrongGradientShape,
+                        $"The Jacobian is {j.RowCount}×{j.ColumnCount}; expected {upstream.Count}×{point.Count} (outputs × inputs).", "x");
+                return j.TransposeThisAndMultiply(upstream);
+            }).WithInput(point, "x");
+        }, options);
     }
 
     /// <summary>
@@ -61,7 +87,7 @@ public static class GradientCheck
     /// </summary>
     /// <param name="gradient">∇f(x), itself already checked.</param>
     /// <param name="hessian">H(x), an n×n matrix.</param>
-    /// <param name="x">The point; perturbed in place during the check and restored bit for bit.</param>
+    /// <param name="x">The point; never changed (the check perturbs copies, one per core in a full check).</param>
     /// <param name="options">Settings; the defaults when null.</param>
     public static CheckResult Hessian(Func<Vector<double>, Vector<double>> gradient, Func<Vector<double>, Matrix<double>> hessian,
         Vector<double> x, CheckOptions? options = null)
@@ -80,7 +106,7 @@ public static class GradientCheck
     /// <summary>Checks a Hessian–vector product H(x)·v against finite differences of the gradient.</summary>
     /// <param name="gradient">∇f(x).</param>
     /// <param name="hessianTimes">(x, v) ↦ H(x)·v.</param>
-    /// <param name="x">The point; perturbed in place during the check and restored bit for bit.</param>
+    /// <param name="x">The point; never changed (the check perturbs copies, one per core in a full check).</param>
     /// <param name="options">Settings; the defaults when null.</param>
     public static CheckResult HessianVectorProduct(Func<Vector<double>, Vector<double>> gradient,
         Func<Vector<double>, Vector<double>, Vector<double>> hessianTimes, Vector<double> x, CheckOptions? options = null)
@@ -89,7 +115,11 @@ public static class GradientCheck
         ArgumentNullException.ThrowIfNull(hessianTimes);
         ArgumentNullException.ThrowIfNull(x);
         // The gradient is the "forward" output; the VJP of ∇f with u is Hᵀu = Hu, H being symmetric.
-        return Run(Differentiable.Of(() => gradient(x), upstream => hessianTimes(x, upstream)).WithInput(x, "x"), options);
+        return Run(() =>
+        {
+            var point = x.Clone();
+            return Differentiable.Of(() => gradient(point), upstream => hessianTimes(point, upstream)).WithInput(point, "x");
+        }, options);
     }
 
     /// <summary>

@@ -59,9 +59,24 @@ internal sealed class InputChecker
         return comparison.Outcome;
     }
 
-    public void CheckAllElements()
+    public void CheckAllElements() => CheckRange(0, View.Count);
+
+    public void CheckRange(int start, int end)
     {
-        for (var index = 0; index < View.Count; index++) CheckElement(index);
+        for (var index = start; index < end; index++) CheckElement(index);
+    }
+
+    /// <summary>Takes over the results another checker (on another copy of the same input) found for [start, end).</summary>
+    public void Adopt(InputChecker other, int start, int end)
+    {
+        for (var index = start; index < end; index++)
+        {
+            if (!other.isChecked[index]) continue;
+            isChecked[index] = true;
+            numeric[index] = other.numeric[index];
+            tolerance[index] = other.tolerance[index];
+            outcomes[index] = other.outcomes[index];
+        }
     }
 
     /// <summary>Compares ⟨g, v⟩ with the refined directional quotient along <paramref name="direction"/>.</summary>

@@ -12,32 +12,80 @@ internal static class LayerCheck
         ArgumentNullException.ThrowIfNull(differentiable);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var seed = options.Seed ?? Random.Shared.Next();
-        var random = new Random(seed);
+        return Run([differentiable], options);
+    }
 
-        Prober? prober = null;
+    /// <summary>
+    /// A full check shared out between workers, each on its own instance (its own copies of the inputs) from
+    /// <paramref name="create"/>; other modes use one instance.
+    /// </summary>
+    public static CheckResult Run(Func<Differentiable> create, CheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var workers = options.Mode == CheckMode.Full ? Math.Clamp(options.MaxDegreeOfParallelism, 1, Environment.ProcessorCount) : 1;
+        var instances = new List<Differentiable>();
+        for (var w = 0; w < workers; w++)
+            instances.Add(create() ?? throw new ArgumentException("The factory returned null instead of a Differentiable.", nameof(create)));
+        return Run(instances, options);
+    }
+
+    private static CheckResult Run(IReadOnlyList<Differentiable> instances, CheckOptions options)
+    {
+        var seed = options.Seed ?? Random.Shared.Next();
+        // One generator per instance, seeded alike: every instance draws the same upstream gradient.
+        var randoms = instances.Select(_ => new Random(seed)).ToList();
+        var captured = new List<CapturedInputs>();
+        var probers = new List<Prober>();
         try
         {
-            using var captured = CapturedInputs.Capture(differentiable.Inputs);
-            var (prepared, differentiated, gradients) = Prepare(differentiable, captured, random);
-            prober = prepared;
+            foreach (var instance in instances) captured.Add(CapturedInputs.Capture(instance.Inputs));
+            Guards.RequireIndependentInstances(instances);
+            var prepared = instances.Select((instance, w) => Prepare(instance, captured[w], randoms[w])).ToList();
+            probers.AddRange(prepared.Select(p => p.Prober));
+            var differentiated = prepared[0].Differentiated;
             var results = new List<InputResult>();
             for (var k = 0; k < differentiated.Count; k++)
             {
                 var i = differentiated[k];
-                var checker = new InputChecker(captured.Views[i], captured.Snapshots[i], gradients[k], prober, options);
-                results.Add(CheckInput(checker, options, random));
+                var checkers = prepared.Select((p, w) =>
+                    new InputChecker(captured[w].Views[i], captured[w].Snapshots[i], p.Gradients[k], p.Prober, options)).ToList();
+                if (checkers.Count > 1) CheckAllInParallel(checkers);
+                results.Add(CheckInput(checkers[0], options, randoms[0]));
             }
 
             var verdict = results.Any(r => r.Outcome == Outcome.Failed) ? Verdict.Failed
                 : results.Any(r => r.Outcome == Outcome.NonDifferentiable) ? Verdict.NonDifferentiable
                 : Verdict.Passed;
-            return new CheckResult(verdict, options.Mode, seed, results, null, prober.Evaluations);
+            return new CheckResult(verdict, options.Mode, seed, results, null, probers.Sum(p => p.Evaluations));
         }
         catch (CheckFaultException fault)
         {
-            return new CheckResult(Verdict.Invalid, options.Mode, seed, [], fault.Fault, prober?.Evaluations ?? 0);
+            return new CheckResult(Verdict.Invalid, options.Mode, seed, [], fault.Fault, probers.Sum(p => p.Evaluations));
         }
+        finally
+        {
+            foreach (var inputs in captured) inputs.Dispose();
+        }
+    }
+
+    /// <summary>Each checker takes a contiguous share of the elements on its own thread; the first then holds them all.</summary>
+    private static void CheckAllInParallel(List<InputChecker> checkers)
+    {
+        var count = checkers[0].Shape.Count;
+        int Start(int worker) => (int)((long)count * worker / checkers.Count);
+        try
+        {
+            Parallel.For(0, checkers.Count, new ParallelOptions { MaxDegreeOfParallelism = checkers.Count },
+                w => checkers[w].CheckRange(Start(w), Start(w + 1)));
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.FirstOrDefault(e => e is CheckFaultException) is { } fault)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
+        }
+
+        for (var w = 1; w < checkers.Count; w++) checkers[0].Adopt(checkers[w], Start(w), Start(w + 1));
     }
 
     /// <summary>The Taylor-remainder test of each differentiated input along a random signed direction.</summary>

@@ -16,6 +16,31 @@ internal static class Guards
             throw Fault(FaultKind.EmptyInput, "No input is differentiated: there is no gradient to check.");
     }
 
+    /// <summary>
+    /// Instances checked in parallel must be alike (same inputs, names and shapes) and must not share a differentiated
+    /// input: each is perturbed by its own thread.
+    /// </summary>
+    public static void RequireIndependentInstances(IReadOnlyList<Differentiable> instances)
+    {
+        var first = instances[0].Inputs;
+        for (var w = 1; w < instances.Count; w++)
+        {
+            var other = instances[w].Inputs;
+            if (other.Count != first.Count)
+                throw Fault(FaultKind.InvalidArgument, $"The factory built Differentiables with {first.Count} and {other.Count} inputs: each call must build the same layer.");
+            for (var i = 0; i < first.Count; i++)
+            {
+                var (a, b) = (first[i], other[i]);
+                if (a.Name != b.Name || a.IsDifferentiated != b.IsDifferentiated || a.View().Shape != b.View().Shape)
+                    throw Fault(FaultKind.InvalidArgument,
+                        $"The factory built different inputs at position {i} ('{a.Name}' {a.View().Shape}, then '{b.Name}' {b.View().Shape}): each call must build the same layer.", a.Name);
+                if (a.IsDifferentiated && ReferenceEquals(a.Value, b.Value))
+                    throw Fault(FaultKind.InvalidArgument,
+                        $"The factory returned input '{a.Name}' itself twice: build each Differentiable over its own copies (Clone()) so they can be perturbed in parallel.", a.Name);
+            }
+        }
+    }
+
     /// <summary>Runs the forward pass twice at the unperturbed inputs: it must not throw, write to its inputs, produce NaN, or vary.</summary>
     public static void CheckForward(LayerFunction function, IReadOnlyList<ParameterView> views, IReadOnlyList<double[]> snapshots)
     {
