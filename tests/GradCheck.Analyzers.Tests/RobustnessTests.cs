@@ -73,7 +73,7 @@ public sealed class RobustnessTests
     public async Task Deleting_a_single_token_anywhere_produces_no_analyzer_exception()
     {
         var classStart = Seed.IndexOf("public class", StringComparison.Ordinal);
-        var tokens = CSharpSyntaxTree.ParseText(Seed).GetRoot().DescendantTokens().Where(t => t.SpanStart > classStart).ToList();
+        var tokens = CSharpSyntaxTree.ParseText(Seed, cancellationToken: TestContext.Current.CancellationToken).GetRoot(TestContext.Current.CancellationToken).DescendantTokens().Where(t => t.SpanStart > classStart).ToList();
         // Every other token of the class body: a couple of hundred broken programs, each missing one piece.
         var mutants = tokens.Where((_, i) => i % 2 == 0).Select(t => (t, Seed.Remove(t.SpanStart, t.Span.Length))).ToList();
         Assert.True(mutants.Count > 100, $"only {mutants.Count} mutants");

@@ -8,7 +8,7 @@ namespace GradCheck.Analyzers.Inference;
 /// <summary>One call of a MathNet member, as the API table's rules see it.</summary>
 internal readonly struct ApiCall
 {
-    private readonly ImmutableArray<IArgumentOperation> _arguments;
+    private readonly ImmutableArray<IArgumentOperation> arguments;
 
     public ApiCall(MethodShapeInference inference, IOperation operation, IMethodSymbol method, Shape? receiver, ImmutableArray<IArgumentOperation> arguments)
     {
@@ -16,7 +16,7 @@ internal readonly struct ApiCall
         Operation = operation;
         Method = method;
         Receiver = receiver;
-        _arguments = arguments;
+        this.arguments = arguments;
     }
 
     public MethodShapeInference Inference { get; }
@@ -31,7 +31,7 @@ internal readonly struct ApiCall
     /// <summary>The argument bound to the parameter at <paramref name="ordinal"/> (named arguments included).</summary>
     public IOperation? Argument(int ordinal)
     {
-        foreach (var argument in _arguments)
+        foreach (var argument in arguments)
             if (argument.Parameter?.Ordinal == ordinal) return argument.Value;
         return null;
     }

@@ -57,7 +57,7 @@ internal sealed partial class MethodShapeInference
         var value = invocation.Arguments[0].Value;
         while (value is IConversionOperation conversion) value = conversion.Operand;
         if (value is ILocalReferenceOperation local && ParseAssertion(invocation, report: false) is { } shape)
-            _asserted[local.Local] = shape;
+            assertedShapes[local.Local] = shape;
     }
 
     /// <summary>The call's value has the asserted shape; the argument's inferred shape must agree (GC0003).</summary>

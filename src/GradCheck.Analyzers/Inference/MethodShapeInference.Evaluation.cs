@@ -9,9 +9,9 @@ namespace GradCheck.Analyzers.Inference;
 internal sealed partial class MethodShapeInference
 {
     private const int MaxDepth = 200;
-    private readonly Dictionary<ISymbol, Shape?> _opaqueShapes = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ISymbol, Dim> _opaqueDims = new(SymbolEqualityComparer.Default);
-    private int _depth;
+    private readonly Dictionary<ISymbol, Shape?> opaqueShapes = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, Dim> opaqueDims = new(SymbolEqualityComparer.Default);
+    private int depth;
 
     /// <summary>The shape of a matrix- or vector-valued operation, as far as known; null when unknown.</summary>
     internal Shape? Evaluate(IOperation? operation)
@@ -22,21 +22,21 @@ internal sealed partial class MethodShapeInference
         var remember = operation is IBinaryOperation or IInvocationOperation or IObjectCreationOperation or ICompoundAssignmentOperation;
         if (remember)
         {
-            if (_memo.TryGetValue(operation, out var known)) return known;
-            _memo[operation] = null;
+            if (memo.TryGetValue(operation, out var known)) return known;
+            memo[operation] = null;
         }
         // A stack overflow cannot be caught: very deep expressions (generated code) are left unknown instead.
-        if (_depth >= MaxDepth) return null;
-        _depth++;
+        if (depth >= MaxDepth) return null;
+        depth++;
         try
         {
             var shape = EvaluateUncached(operation);
-            if (remember) _memo[operation] = shape;
+            if (remember) memo[operation] = shape;
             return shape;
         }
         finally
         {
-            _depth--;
+            depth--;
         }
     }
 
@@ -80,28 +80,28 @@ internal sealed partial class MethodShapeInference
 
     private Shape? LocalShape(ILocalSymbol local)
     {
-        if (_asserted.TryGetValue(local, out var asserted)) return asserted;
-        if (_unknowable.Contains(local)) return null;
-        if (_shapes.TryGetValue(local, out var shape)) return shape;
-        _readUnsettledLocal = true;
+        if (assertedShapes.TryGetValue(local, out var asserted)) return asserted;
+        if (unknowable.Contains(local)) return null;
+        if (shapes.TryGetValue(local, out var shape)) return shape;
+        readUnsettledLocal = true;
         return null;
     }
 
     private Shape? ParameterShape(IParameterSymbol parameter)
     {
-        if (_cache.AnnotationOf(parameter)?.Shape is { } annotated) return annotated;
+        if (cache.AnnotationOf(parameter)?.Shape is { } annotated) return annotated;
         if (!Types.IsMatrixOrVector(parameter.Type)) return null;
         // Reassigned parameters behave like locals whose first value is unknown.
-        if (_assignments.ContainsKey(parameter) || _unknowable.Contains(parameter) || parameter.RefKind != RefKind.None) return null;
+        if (assignments.ContainsKey(parameter) || unknowable.Contains(parameter) || parameter.RefKind != RefKind.None) return null;
         return OpaqueShape(parameter, parameter.Type);
     }
 
     /// <summary>An unannotated, never reassigned input: sizes unknown but fixed, so x·xᵀ is at least consistent.</summary>
     private Shape? OpaqueShape(ISymbol symbol, ITypeSymbol type)
     {
-        if (_opaqueShapes.TryGetValue(symbol, out var known)) return known;
+        if (opaqueShapes.TryGetValue(symbol, out var known)) return known;
         var shape = NewOpaqueShape(symbol, type);
-        _opaqueShapes[symbol] = shape;
+        opaqueShapes[symbol] = shape;
         return shape;
     }
 
@@ -121,13 +121,13 @@ internal sealed partial class MethodShapeInference
     private Shape? MemberShape(ISymbol member, IOperation? instance)
     {
         if (instance is not null && instance is not IInstanceReferenceOperation) return null;
-        return _cache.AnnotationOf(member)?.Shape;
+        return cache.AnnotationOf(member)?.Shape;
     }
 
     /// <summary>An int expression as a size: a literal, a RowCount/ColumnCount/Count, or an alias of one.</summary>
     internal Dim? EvaluateDim(IOperation? operation)
     {
-        if (operation is null || _depth >= MaxDepth) return null;
+        if (operation is null || depth >= MaxDepth) return null;
         if (operation.ConstantValue is { HasValue: true, Value: int constant }) return constant >= 0 ? Dim.Constant(constant) : null;
         switch (operation)
         {
@@ -145,12 +145,12 @@ internal sealed partial class MethodShapeInference
                     _ => shape.Length,
                 };
             case ILocalReferenceOperation local:
-                if (_unknowable.Contains(local.Local)) return null;
-                if (_dims.TryGetValue(local.Local, out var dim)) return dim;
-                _readUnsettledLocal = true;
+                if (unknowable.Contains(local.Local)) return null;
+                if (dims.TryGetValue(local.Local, out var dim)) return dim;
+                readUnsettledLocal = true;
                 return null;
             case IParameterReferenceOperation parameter when parameter.Parameter.RefKind == RefKind.None
-                && !_assignments.ContainsKey(parameter.Parameter) && !_unknowable.Contains(parameter.Parameter):
+                && !assignments.ContainsKey(parameter.Parameter) && !unknowable.Contains(parameter.Parameter):
                 return OpaqueDim(parameter.Parameter);
             case IFieldReferenceOperation { Field.IsReadOnly: true } field when field.Instance is null or IInstanceReferenceOperation:
                 return OpaqueDim(field.Field);
@@ -161,7 +161,7 @@ internal sealed partial class MethodShapeInference
 
     private Dim OpaqueDim(ISymbol symbol)
     {
-        if (!_opaqueDims.TryGetValue(symbol, out var dim)) _opaqueDims[symbol] = dim = Dim.Opaque(symbol, symbol.Name);
+        if (!opaqueDims.TryGetValue(symbol, out var dim)) opaqueDims[symbol] = dim = Dim.Opaque(symbol, symbol.Name);
         return dim;
     }
 
@@ -173,16 +173,16 @@ internal sealed partial class MethodShapeInference
     {
         var method = invocation.TargetMethod;
         if (!MentionsMathNet(method)) return null;
-        var returned = Types.IsMatrixOrVector(method.ReturnType) ? _cache.ReturnAnnotationOf(method)?.Shape : null;
-        var sharesTypeScope = SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, _containingType?.OriginalDefinition)
+        var returned = Types.IsMatrixOrVector(method.ReturnType) ? cache.ReturnAnnotationOf(method)?.Shape : null;
+        var sharesTypeScope = SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, containingType?.OriginalDefinition)
             && invocation.Instance is null or IInstanceReferenceOperation;
-        var fixedSymbols = sharesTypeScope ? _cache.TypeLevelSymbols(method.ContainingType) : null;
+        var fixedSymbols = sharesTypeScope ? cache.TypeLevelSymbols(method.ContainingType) : null;
         var bindings = new Dictionary<string, Dim?>(System.StringComparer.Ordinal);
 
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue) continue;
-            var declared = _cache.AnnotationOf(parameter)?.Shape;
+            var declared = cache.AnnotationOf(parameter)?.Shape;
             if (declared is null) continue;
             var actual = Evaluate(argument.Value);
             if (actual is null || actual.IsMatrix != declared.IsMatrix) continue;

@@ -12,7 +12,7 @@ internal sealed partial class MethodShapeInference
     /// store into something with a declared or implied shape (GC0003, GC0004).</summary>
     private void ReportAll()
     {
-        foreach (var operation in _operations)
+        foreach (var operation in operations)
         {
             switch (operation)
             {
@@ -66,7 +66,7 @@ internal sealed partial class MethodShapeInference
 
     private void CheckLocal(ILocalSymbol local, IOperation value)
     {
-        if (_asserted.TryGetValue(local, out var asserted))
+        if (assertedShapes.TryGetValue(local, out var asserted))
         {
             var assigned = Evaluate(value);
             if (Sink is not null && Shape.DefinitelyDiffer(assigned, asserted))
@@ -82,7 +82,7 @@ internal sealed partial class MethodShapeInference
     private void CheckAnnotatedOrGradient(ISymbol target, IOperation value, string kind)
     {
         var shape = Evaluate(value);
-        if (_cache.AnnotationOf(target)?.Shape is { } declared)
+        if (cache.AnnotationOf(target)?.Shape is { } declared)
         {
             if (Sink is not null && Shape.DefinitelyDiffer(shape, declared))
                 AnnotatedTargetShapeMismatchRule.Check(Sink, Unwrap(value), shape, declared, $"is assigned to {kind} '{target.Name}'", SumsSwapHint.For(this, value, declared));
@@ -96,12 +96,12 @@ internal sealed partial class MethodShapeInference
         // A return inside a lambda or local function belongs to that function, not to this method.
         for (var parent = ret.Parent; parent is not null; parent = parent.Parent)
             if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) return;
-        if (_owner is not IMethodSymbol method) return;
+        if (owner is not IMethodSymbol method) return;
 
         var shape = Evaluate(returned);
         var declared = method.AssociatedSymbol is IPropertySymbol property && method.MethodKind == MethodKind.PropertyGet
-            ? _cache.AnnotationOf(property)?.Shape
-            : _cache.ReturnAnnotationOf(method)?.Shape;
+            ? cache.AnnotationOf(property)?.Shape
+            : cache.ReturnAnnotationOf(method)?.Shape;
         if (declared is not null)
         {
             if (Sink is not null && Shape.DefinitelyDiffer(shape, declared))
@@ -144,12 +144,12 @@ internal sealed partial class MethodShapeInference
     /// <summary>The annotated shape of a parameter of this method, or of a field or property of this type, by name.</summary>
     private Shape? VariableShape(string name)
     {
-        if (_owner is IMethodSymbol method)
+        if (owner is IMethodSymbol method)
             foreach (var parameter in method.Parameters)
-                if (parameter.Name == name) return _cache.AnnotationOf(parameter)?.Shape;
-        for (var type = _containingType; type is not null; type = type.BaseType)
+                if (parameter.Name == name) return cache.AnnotationOf(parameter)?.Shape;
+        for (var type = containingType; type is not null; type = type.BaseType)
             foreach (var member in type.GetMembers(name))
-                if (member is IFieldSymbol or IPropertySymbol) return _cache.AnnotationOf(member)?.Shape;
+                if (member is IFieldSymbol or IPropertySymbol) return cache.AnnotationOf(member)?.Shape;
         return null;
     }
 

@@ -19,28 +19,28 @@ internal sealed partial class MethodShapeInference
 {
     private const int MaxRounds = 8;
 
-    private readonly CompilationShapeCache _cache;
-    private readonly ISymbol _owner;
-    private readonly INamedTypeSymbol? _containingType;
-    private bool _touchesMathNet;
-    private readonly List<IOperation> _operations = new();
-    private readonly Dictionary<ISymbol, List<IOperation>> _assignments = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<ISymbol> _unknowable = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ISymbol, Shape> _asserted = new(SymbolEqualityComparer.Default);
+    private readonly CompilationShapeCache cache;
+    private readonly ISymbol owner;
+    private readonly INamedTypeSymbol? containingType;
+    private bool touchesMathNet;
+    private readonly List<IOperation> operations = new();
+    private readonly Dictionary<ISymbol, List<IOperation>> assignments = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> unknowable = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, Shape> assertedShapes = new(SymbolEqualityComparer.Default);
 
-    private readonly Dictionary<ISymbol, Shape?> _shapes = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ISymbol, Dim?> _dims = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<IOperation, Shape?> _memo = new();
-    private bool _readUnsettledLocal;
-    private bool _roundReadUnsettledLocal;
-    private bool _changed;
+    private readonly Dictionary<ISymbol, Shape?> shapes = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, Dim?> dims = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IOperation, Shape?> memo = new();
+    private bool readUnsettledLocal;
+    private bool roundReadUnsettledLocal;
+    private bool changed;
 
     /// <summary>Starts the analysis of one operation block (method body, initializer) owned by <paramref name="owner"/>.</summary>
     public MethodShapeInference(CompilationShapeCache cache, ISymbol owner)
     {
-        _cache = cache;
-        _owner = owner;
-        _containingType = owner.ContainingType;
+        this.cache = cache;
+        this.owner = owner;
+        containingType = owner.ContainingType;
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ internal sealed partial class MethodShapeInference
         OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.Binary, OperationKind.Return,
         OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
 
-    private MathNetSymbols Types => _cache.Types;
+    private MathNetSymbols Types => cache.Types;
 
     /// <summary>The sink of the reporting round; null while shapes are still settling.</summary>
     internal DiagnosticSink? Sink { get; private set; }
@@ -70,15 +70,15 @@ internal sealed partial class MethodShapeInference
     /// <summary>Takes note of one operation of the block (any order; each operation once).</summary>
     public void Record(IOperation operation)
     {
-        if (IsReported(operation.Kind)) _operations.Add(operation);
-        if (!_touchesMathNet && TouchesMathNet(operation)) _touchesMathNet = true;
+        if (IsReported(operation.Kind)) operations.Add(operation);
+        if (!touchesMathNet && TouchesMathNet(operation)) touchesMathNet = true;
         RecordAssignment(operation);
     }
 
     /// <summary>Infers the shapes of the recorded block and reports what the rules find.</summary>
     public void Finish(DiagnosticSink sink)
     {
-        if (!_touchesMathNet) return;
+        if (!touchesMathNet) return;
         Settle(sink);
         ReportAll();
     }
@@ -142,16 +142,16 @@ internal sealed partial class MethodShapeInference
                 AddAssignment(target, coalesce.Value);
                 break;
             case IIncrementOrDecrementOperation increment when LocalOrParameter(increment.Target) is { } target:
-                _unknowable.Add(target);
+                unknowable.Add(target);
                 break;
             case IDeconstructionAssignmentOperation deconstruction:
                 RecordDeconstruction(deconstruction.Target, deconstruction.Value);
                 break;
             case IForEachLoopOperation loop:
-                foreach (var local in loop.Locals) _unknowable.Add(local);
+                foreach (var local in loop.Locals) unknowable.Add(local);
                 break;
             case IDeclarationPatternOperation { DeclaredSymbol: { } declared }:
-                _unknowable.Add(declared);
+                unknowable.Add(declared);
                 break;
             case IInvocationOperation invocation:
                 RecordOutArguments(invocation.Arguments);
@@ -168,7 +168,7 @@ internal sealed partial class MethodShapeInference
     {
         foreach (var argument in arguments)
             if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref && LocalOrParameter(argument.Value) is { } target)
-                _unknowable.Add(target);
+                unknowable.Add(target);
     }
 
     private void RecordDeconstruction(IOperation target, IOperation value)
@@ -188,14 +188,14 @@ internal sealed partial class MethodShapeInference
         }
         if (LocalOrParameter(target) is { } symbol)
         {
-            if (value is ITupleOperation || !ReferenceEquals(value.Type, target.Type)) _unknowable.Add(symbol);
+            if (value is ITupleOperation || !ReferenceEquals(value.Type, target.Type)) unknowable.Add(symbol);
             else AddAssignment(symbol, value);
         }
     }
 
     private void AddAssignment(ISymbol target, IOperation value)
     {
-        if (!_assignments.TryGetValue(target, out var list)) _assignments[target] = list = new List<IOperation>();
+        if (!assignments.TryGetValue(target, out var list)) assignments[target] = list = new List<IOperation>();
         list.Add(value);
     }
 
@@ -219,23 +219,23 @@ internal sealed partial class MethodShapeInference
         Sink = new DiagnosticSink(findings.Add);
         for (var round = 0; round < MaxRounds; round++)
         {
-            _memo.Clear();
+            memo.Clear();
             findings.Clear();
-            _changed = false;
+            changed = false;
             // Updated in place, in source order: a chain of locals (h1 → z1 → z2 → dz2 → ...) settles in one round,
             // and the next round only confirms it.
-            foreach (var pair in _assignments)
+            foreach (var pair in assignments)
             {
                 var symbol = pair.Key;
-                if (_unknowable.Contains(symbol)) continue;
+                if (unknowable.Contains(symbol)) continue;
                 var type = SymbolType(symbol);
-                if (Types.IsMatrixOrVector(type)) JoinShape(_shapes, symbol, pair.Value);
-                else if (type?.SpecialType == SpecialType.System_Int32) JoinDim(_dims, symbol, pair.Value);
+                if (Types.IsMatrixOrVector(type)) JoinShape(shapes, symbol, pair.Value);
+                else if (type?.SpecialType == SpecialType.System_Int32) JoinDim(dims, symbol, pair.Value);
             }
             // A round in which every local was read only after its value was final needs no confirming round.
-            var finalAtFirstSight = round == 0 && !_roundReadUnsettledLocal;
-            _roundReadUnsettledLocal = false;
-            if (finalAtFirstSight || !_changed)
+            var finalAtFirstSight = round == 0 && !roundReadUnsettledLocal;
+            roundReadUnsettledLocal = false;
+            if (finalAtFirstSight || !changed)
             {
                 foreach (var finding in findings) sink.Report(finding);
                 Sink = sink;
@@ -243,10 +243,10 @@ internal sealed partial class MethodShapeInference
             }
         }
         // Did not settle (should not happen on real code): forget locals rather than risk a wrong shape.
-        _shapes.Clear();
-        _dims.Clear();
-        foreach (var symbol in _assignments.Keys) _unknowable.Add(symbol);
-        _memo.Clear();
+        shapes.Clear();
+        dims.Clear();
+        foreach (var symbol in assignments.Keys) unknowable.Add(symbol);
+        memo.Clear();
         Sink = sink;
     }
 
@@ -256,16 +256,16 @@ internal sealed partial class MethodShapeInference
         Shape? joined = null;
         foreach (var value in values)
         {
-            _readUnsettledLocal = false;
+            readUnsettledLocal = false;
             var shape = Evaluate(value);
             // An assignment that read a local with no shape yet says nothing so far: skip it this round.
-            _roundReadUnsettledLocal |= _readUnsettledLocal;
-            if (shape is null && _readUnsettledLocal) continue;
+            roundReadUnsettledLocal |= readUnsettledLocal;
+            if (shape is null && readUnsettledLocal) continue;
             joined = seen ? Shape.Join(joined, shape) : shape;
             seen = true;
         }
         if (!seen) return;
-        if (!into.TryGetValue(symbol, out var before) || (before is null ? joined is not null : !before.SameAs(joined))) _changed = true;
+        if (!into.TryGetValue(symbol, out var before) || (before is null ? joined is not null : !before.SameAs(joined))) changed = true;
         into[symbol] = joined;
     }
 
@@ -275,17 +275,17 @@ internal sealed partial class MethodShapeInference
         Dim? joined = null;
         foreach (var value in values)
         {
-            _readUnsettledLocal = false;
+            readUnsettledLocal = false;
             var dim = EvaluateDim(value);
-            _roundReadUnsettledLocal |= _readUnsettledLocal;
-            if (dim is null && _readUnsettledLocal) continue;
+            roundReadUnsettledLocal |= readUnsettledLocal;
+            if (dim is null && readUnsettledLocal) continue;
             joined = seen ? Dim.Join(joined, dim) : dim;
             seen = true;
         }
         // A local assigned once from something opaque (a call, an unannotated input) is still one fixed size.
         if (!seen) return;
         if (joined is null && values.Count == 1) joined = into.TryGetValue(symbol, out var opaque) && opaque is { Kind: DimKind.Opaque } ? opaque : Dim.Opaque(symbol, symbol.Name);
-        if (!into.TryGetValue(symbol, out var before) || !Equals(before, joined)) _changed = true;
+        if (!into.TryGetValue(symbol, out var before) || !Equals(before, joined)) changed = true;
         into[symbol] = joined;
     }
 

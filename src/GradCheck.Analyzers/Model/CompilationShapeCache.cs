@@ -11,19 +11,19 @@ namespace GradCheck.Analyzers.Model;
 /// </summary>
 internal sealed class CompilationShapeCache
 {
-    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableHashSet<string>> _typeSymbols = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableHashSet<string>> typeSymbols = new(SymbolEqualityComparer.Default);
 
-    private readonly ConcurrentDictionary<ISymbol, Annotation?> _annotations = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, Annotation?> _returnAnnotations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, Annotation?> annotations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Annotation?> returnAnnotations = new(SymbolEqualityComparer.Default);
 
     public CompilationShapeCache(MathNetSymbols types) => Types = types;
 
     /// <summary>The annotation of a parameter, field or property, read once per compilation.</summary>
     public Annotation? AnnotationOf(ISymbol symbol) =>
-        symbol is IParameterSymbol or IFieldSymbol or IPropertySymbol ? _annotations.GetOrAdd(symbol, s => Annotation.Of(s, Types)) : null;
+        symbol is IParameterSymbol or IFieldSymbol or IPropertySymbol ? annotations.GetOrAdd(symbol, s => Annotation.Of(s, Types)) : null;
 
     /// <summary>The <c>[return: Shape]</c> annotation of a method, read once per compilation.</summary>
-    public Annotation? ReturnAnnotationOf(IMethodSymbol method) => _returnAnnotations.GetOrAdd(method, m => Annotation.OfReturn(m, Types));
+    public Annotation? ReturnAnnotationOf(IMethodSymbol method) => returnAnnotations.GetOrAdd(method, m => Annotation.OfReturn(m, Types));
 
     public MathNetSymbols Types { get; }
 
@@ -31,7 +31,7 @@ internal sealed class CompilationShapeCache
     public ImmutableHashSet<string> TypeLevelSymbols(ITypeSymbol? type)
     {
         if (type is null) return ImmutableHashSet<string>.Empty;
-        return _typeSymbols.GetOrAdd(type.OriginalDefinition, t =>
+        return typeSymbols.GetOrAdd(type.OriginalDefinition, t =>
         {
             var names = new HashSet<string>(System.StringComparer.Ordinal);
             for (var current = t; current is not null; current = current.BaseType)

@@ -9,9 +9,9 @@ namespace GradCheck.Analyzers.Model;
 /// </summary>
 internal sealed class DiagnosticSink
 {
-    private readonly Action<Diagnostic> _report;
+    private readonly Action<Diagnostic> report;
 
-    public DiagnosticSink(Action<Diagnostic> report) => _report = report;
+    public DiagnosticSink(Action<Diagnostic> report) => this.report = report;
 
-    public void Report(Diagnostic diagnostic) => _report(diagnostic);
+    public void Report(Diagnostic diagnostic) => report(diagnostic);
 }

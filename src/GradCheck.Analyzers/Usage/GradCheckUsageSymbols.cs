@@ -9,11 +9,11 @@ namespace GradCheck.Analyzers.Usage;
 /// </summary>
 internal sealed class GradCheckUsageSymbols
 {
-    private readonly ImmutableArray<INamedTypeSymbol> _gradCheckAttributes;
+    private readonly ImmutableArray<INamedTypeSymbol> gradCheckAttributes;
 
     private GradCheckUsageSymbols(Compilation compilation, ImmutableArray<INamedTypeSymbol> gradCheckAttributes)
     {
-        _gradCheckAttributes = gradCheckAttributes;
+        this.gradCheckAttributes = gradCheckAttributes;
         Differentiable = compilation.GetTypeByMetadataName("GradCheck.Differentiable");
         ShapeAttribute = compilation.GetTypeByMetadataName("GradCheck.ShapeAttribute");
         ConstantAttribute = compilation.GetTypeByMetadataName("GradCheck.ConstantAttribute");
@@ -54,7 +54,7 @@ internal sealed class GradCheckUsageSymbols
         {
             var type = attribute.AttributeClass;
             if (type is null) continue;
-            foreach (var candidate in _gradCheckAttributes)
+            foreach (var candidate in gradCheckAttributes)
                 if (SymbolEqualityComparer.Default.Equals(type, candidate)) return true;
         }
 
