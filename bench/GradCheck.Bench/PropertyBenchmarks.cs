@@ -9,7 +9,7 @@ namespace GradCheck.Bench;
 public class PropertyBenchmarks
 {
     [Benchmark(Description = "[GradCheck] affine layer, default settings (100 samples)")]
-    public PropertyOutcome DefaultAffineProperty() => GradCheckProperty.Check(AffineProperty).Outcome;
+    public PropertyVerdict DefaultAffineProperty() => GradientProperty.Run(AffineProperty).Verdict;
 
     /// <summary>The property exactly as a user writes it under [GradCheck].</summary>
     public static Differentiable AffineProperty(

@@ -29,8 +29,8 @@ public static class QuickReport
         var linearPeak = PeakHeapDuring(() => GradientCheck.Run(scenarios.Linear(), full));
         var property = Time(() =>
         {
-            var outcome = GradCheckProperty.Check(PropertyBenchmarks.AffineProperty).Outcome;
-            if (outcome != PropertyOutcome.Passed) throw new InvalidOperationException($"[GradCheck] affine: {outcome}");
+            var outcome = GradientProperty.Run(PropertyBenchmarks.AffineProperty).Verdict;
+            if (outcome != PropertyVerdict.Passed) throw new InvalidOperationException($"[GradCheck] affine: {outcome}");
         });
 
         Console.WriteLine("| workload | GradCheck | PyTorch 1.13 gradcheck (reference) |");

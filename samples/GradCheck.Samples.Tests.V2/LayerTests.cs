@@ -1,3 +1,4 @@
+using GradCheck.Parameters;
 namespace GradCheck.Samples.Tests.V2;
 
 /// <summary>[GradCheck] in an xUnit v2 project: the same attribute and settings as in v3.</summary>

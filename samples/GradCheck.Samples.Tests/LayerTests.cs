@@ -1,3 +1,4 @@
+using GradCheck.Parameters;
 namespace GradCheck.Samples.Tests;
 
 /// <summary>The layer gallery, one [GradCheck] per layer: sizes come from the [Shape] symbols, values from FsCheck.</summary>

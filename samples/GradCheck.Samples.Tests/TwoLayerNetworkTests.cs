@@ -1,3 +1,4 @@
+using GradCheck.Parameters;
 namespace GradCheck.Samples.Tests;
 
 /// <summary>The lecture's network: the gradient of the loss with respect to all four parameters, at a fixed batch.</summary>

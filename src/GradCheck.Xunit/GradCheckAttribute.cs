@@ -11,7 +11,7 @@ namespace GradCheck;
 /// </summary>
 /// <remarks>
 /// The method returns a <see cref="Differentiable"/> (or <c>Task&lt;Differentiable&gt;</c>) whose inputs are its
-/// matrix and vector parameters in order (mark labels and masks <see cref="ConstantAttribute"/>), or returns
+/// matrix and vector parameters in order (mark labels and masks <see cref="Parameters.ConstantAttribute"/>), or returns
 /// void/Task and calls the engine itself. DisplayName, Skip, Timeout, Explicit and traits work as on [Fact].
 /// </remarks>
 [XunitTestCaseDiscoverer(typeof(GradCheckDiscoverer))]

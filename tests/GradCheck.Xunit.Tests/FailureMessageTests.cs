@@ -17,7 +17,7 @@ public class FailureMessageTests
             [0, 0]     analytic -6.5e-01   numeric +6.5e-01
         Input 'w' (1×1 matrix): passed (2 directional probes, 0 failed).
 
-        Replay: [GradCheck(Replay = "1,3,2")], or GradCheckSettings { Replay = "1,3,2" }, keeping the other settings.
+        Replay: [GradCheck(Replay = "1,3,2")], or PropertyOptions { Replay = "1,3,2" }, keeping the other settings.
         """;
 
     private static readonly SourceLocation Location = new("/repo/tests/Layers/AffineTests.cs", 42);

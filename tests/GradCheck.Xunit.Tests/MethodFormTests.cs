@@ -1,3 +1,4 @@
+using GradCheck.Xunit.Tests.Infrastructure;
 using GradCheck.Xunit.Tests.Fixtures;
 
 namespace GradCheck.Xunit.Tests;
@@ -15,8 +16,7 @@ public class MethodFormTests
     [InlineData(nameof(MethodFormProperties.LeakyReluWithLearnableSlope))]
     public void A_correct_property_in_this_form_passes(string method)
     {
-        var result = GradCheckProperty.Check(typeof(MethodFormProperties), method, new GradCheckSettings { Samples = 40 },
-            TestContext.Current.CancellationToken);
+        var result = GradientProperty.Run(typeof(MethodFormProperties), method, Cancellable.Options(new PropertyOptions { Samples = 40 }));
 
         Assert.True(result.Passed, result.Message);
         Assert.Equal(40, result.PassedSamples);
@@ -25,11 +25,10 @@ public class MethodFormTests
     [Fact]
     public void A_wrong_gradient_of_a_Scalar_parameter_fails_naming_it()
     {
-        var result = GradCheckProperty.Check(typeof(MethodFormProperties), nameof(MethodFormProperties.LeakyReluWithWrongSlopeGradient),
-            cancellationToken: TestContext.Current.CancellationToken);
+        var result = GradientProperty.Run(typeof(MethodFormProperties), nameof(MethodFormProperties.LeakyReluWithWrongSlopeGradient), Cancellable.Options());
 
-        Assert.Equal(PropertyOutcome.Failed, result.Outcome);
-        var wrong = Assert.Single(result.Check!.Inputs, i => i.Outcome == Outcome.Failed);
+        Assert.Equal(PropertyVerdict.Failed, result.Verdict);
+        var wrong = Assert.Single(result.Check!.Inputs, i => i.Verdict == Verdict.Failed);
         Assert.Equal("slope", wrong.Name);
         Assert.Contains("Input 'slope' (scalar)", result.Message);
     }
@@ -37,10 +36,9 @@ public class MethodFormTests
     [Fact]
     public void A_self_checking_method_fails_with_the_engines_report_shrunk()
     {
-        var result = GradCheckProperty.Check(typeof(MethodFormProperties), nameof(MethodFormProperties.ChecksItselfWrongly),
-            cancellationToken: TestContext.Current.CancellationToken);
+        var result = GradientProperty.Run(typeof(MethodFormProperties), nameof(MethodFormProperties.ChecksItselfWrongly), Cancellable.Options());
 
-        Assert.Equal(PropertyOutcome.Failed, result.Outcome);
+        Assert.Equal(PropertyVerdict.Failed, result.Verdict);
         Assert.Equal(Verdict.Failed, result.Check?.Verdict);
         Assert.Equal(2, result.ShrunkSizes.Values.Sum()); // one element reveals a factor
     }
@@ -48,10 +46,9 @@ public class MethodFormTests
     [Fact]
     public void User_registered_arbitraries_generate_other_parameters()
     {
-        var settings = new GradCheckSettings { Samples = 30, Arbitrary = [typeof(LabelArbitraries)] };
+        var settings = new PropertyOptions { Samples = 30, Arbitrary = [typeof(LabelArbitraries)] };
 
-        var result = GradCheckProperty.Check(typeof(MethodFormProperties), nameof(MethodFormProperties.CrossEntropyWithLabels), settings,
-            TestContext.Current.CancellationToken);
+        var result = GradientProperty.Run(typeof(MethodFormProperties), nameof(MethodFormProperties.CrossEntropyWithLabels), Cancellable.Options(settings));
 
         Assert.True(result.Passed, result.Message);
     }
@@ -59,8 +56,7 @@ public class MethodFormTests
     [Fact]
     public void Without_the_registration_the_label_parameter_is_named_as_ungeneratable()
     {
-        var result = GradCheckProperty.Check(typeof(MethodFormProperties), nameof(MethodFormProperties.CrossEntropyWithLabels),
-            cancellationToken: TestContext.Current.CancellationToken);
+        var result = GradientProperty.Run(typeof(MethodFormProperties), nameof(MethodFormProperties.CrossEntropyWithLabels), Cancellable.Options());
 
         Assert.False(result.Passed);
         Assert.Contains("labels", result.Message);
@@ -69,9 +65,8 @@ public class MethodFormTests
     [Fact]
     public void A_lambda_with_shape_attributes_runs_through_the_plain_entry()
     {
-        var result = GradCheckProperty.Check(([Shape("N", "D")] Matrix<double> x, [Shape("D")] Vector<double> gamma, [Shape("D")] Vector<double> beta) =>
-            Differentiable.Of(() => Normalization.LayerNormForward(x, gamma, beta), dout => Normalization.LayerNormBackward(dout, x, gamma)),
-            new GradCheckSettings { Samples = 30 }, TestContext.Current.CancellationToken);
+        var result = GradientProperty.Run(([Shape("N", "D")] Matrix<double> x, [Shape("D")] Vector<double> gamma, [Shape("D")] Vector<double> beta) =>
+            Differentiable.Of(() => Normalization.LayerNormForward(x, gamma, beta), dout => Normalization.LayerNormBackward(dout, x, gamma)), Cancellable.Options(new PropertyOptions { Samples = 30 }));
 
         Assert.True(result.Passed, result.Message);
     }
@@ -81,8 +76,8 @@ public class MethodFormTests
     {
         FsCheck.Config config = FsCheck.Config.QuickThrowOnFailure.WithMaxTest(30);
 
-        FsCheck.Check.One(config, GradCheckProperty.ToProperty(AffineProperties.Correct));
-        var failure = Assert.ThrowsAny<Exception>(() => FsCheck.Check.One(config, GradCheckProperty.ToProperty(AffineProperties.Sign)));
+        FsCheck.Check.One(config, GradientProperty.ToProperty(AffineProperties.Correct));
+        var failure = Assert.ThrowsAny<Exception>(() => FsCheck.Check.One(config, GradientProperty.ToProperty(AffineProperties.Sign)));
         Assert.Contains("Input 'x'", failure.Message);
     }
 }

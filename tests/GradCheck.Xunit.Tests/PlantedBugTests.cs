@@ -6,12 +6,12 @@ namespace GradCheck.Xunit.Tests;
 /// <summary>The affine layer passes over 100 samples; each planted bug fails and shrinks to the smallest sizes revealing it.</summary>
 public class PlantedBugTests
 {
-    private static readonly GradCheckSettings Settings = new() { Replay = "12345,6789,50" };
+    private static readonly PropertyOptions Settings = new() { Replay = "12345,6789,50" };
 
     [Fact]
     public void The_correct_layer_passes_over_at_least_100_samples()
     {
-        var result = GradCheckProperty.Check(typeof(AffineProperties), nameof(AffineProperties.Correct), cancellationToken: TestContext.Current.CancellationToken);
+        var result = GradientProperty.Run(typeof(AffineProperties), nameof(AffineProperties.Correct), Cancellable.Options());
 
         Assert.True(result.Passed, result.Message);
         Assert.True(result.PassedSamples >= 100, $"only {result.PassedSamples} samples");
@@ -25,9 +25,9 @@ public class PlantedBugTests
     [InlineData(nameof(AffineProperties.FactorTwo))]
     public void A_planted_bug_fails_and_shrinks_to_the_smallest_revealing_sizes(string bug)
     {
-        var result = GradCheckProperty.Check(typeof(AffineProperties), bug, Settings, TestContext.Current.CancellationToken);
+        var result = GradientProperty.Run(typeof(AffineProperties), bug, Cancellable.Options(Settings));
 
-        Assert.Equal(PropertyOutcome.Failed, result.Outcome);
+        Assert.Equal(PropertyVerdict.Failed, result.Verdict);
         var smallest = SmallestRevealingSizes.TotalFor(Backward(bug));
         Assert.True(result.ShrunkSizes.Values.Sum() <= smallest,
             $"shrunk to {string.Join(", ", result.ShrunkSizes)}; sizes totalling {smallest} already reveal it.\n{result.Message}");
@@ -39,7 +39,7 @@ public class PlantedBugTests
     [Fact]
     public void The_failure_carries_the_engines_report_and_diagnosis()
     {
-        var result = GradCheckProperty.Check(typeof(AffineProperties), nameof(AffineProperties.Sign), Settings, TestContext.Current.CancellationToken);
+        var result = GradientProperty.Run(typeof(AffineProperties), nameof(AffineProperties.Sign), Cancellable.Options(Settings));
         TestContext.Current.TestOutputHelper?.WriteLine(result.Message);
 
         Assert.NotNull(result.Check);

@@ -1,3 +1,4 @@
+using GradCheck.Xunit.Tests.Infrastructure;
 using GradCheck.Xunit.Tests.Fixtures;
 
 namespace GradCheck.Xunit.Tests;
@@ -10,12 +11,12 @@ public class ReplayTests
     [InlineData(nameof(AffineProperties.FactorTwo))]
     public void Replaying_the_printed_setting_reproduces_the_same_failure(string bug)
     {
-        var first = GradCheckProperty.Check(typeof(AffineProperties), bug, cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(PropertyOutcome.Failed, first.Outcome);
+        var first = GradientProperty.Run(typeof(AffineProperties), bug, Cancellable.Options());
+        Assert.Equal(PropertyVerdict.Failed, first.Verdict);
 
-        var replayed = GradCheckProperty.Check(typeof(AffineProperties), bug, new GradCheckSettings { Replay = first.Replay }, TestContext.Current.CancellationToken);
+        var replayed = GradientProperty.Run(typeof(AffineProperties), bug, Cancellable.Options(new PropertyOptions { Replay = first.Replay }));
 
-        Assert.Equal(PropertyOutcome.Failed, replayed.Outcome);
+        Assert.Equal(PropertyVerdict.Failed, replayed.Verdict);
         Assert.Equal(0, replayed.PassedSamples); // the replay starts at the failing sample
         Assert.Equal(first.OriginalSizes, replayed.OriginalSizes);
         Assert.Equal(first.ShrunkSizes, replayed.ShrunkSizes);
@@ -25,9 +26,9 @@ public class ReplayTests
     [Fact]
     public void A_malformed_replay_string_is_a_clear_failure()
     {
-        var result = GradCheckProperty.Check(typeof(AffineProperties), nameof(AffineProperties.Correct), new GradCheckSettings { Replay = "12,4" }, TestContext.Current.CancellationToken);
+        var result = GradientProperty.Run(typeof(AffineProperties), nameof(AffineProperties.Correct), Cancellable.Options(new PropertyOptions { Replay = "12,4" }));
 
-        Assert.Equal(PropertyOutcome.Invalid, result.Outcome);
+        Assert.Equal(PropertyVerdict.Invalid, result.Verdict);
         Assert.Contains("odd gamma", result.Message);
     }
 }

@@ -4,7 +4,7 @@ using GradCheck.Xunit.Tests.Fixtures;
 namespace GradCheck.Xunit.Tests;
 
 /// <summary>
-/// A failure is located: GradCheckProperty.Assert at its call site, [GradCheck] (when the runner gives no location)
+/// A failure is located: GradientProperty.Assert at its call site, [GradCheck] (when the runner gives no location)
 /// from the portable PDB; paths are shown relative to the repository.
 /// </summary>
 public class SourceLocationTests
@@ -42,16 +42,16 @@ public class SourceLocationTests
     public void Assert_names_the_calling_test_and_the_line_of_the_call()
     {
         var line = CurrentLine() + 1;
-        var exception = Assert.Throws<GradCheckPropertyException>(() => GradCheckProperty.Assert(AffineProperties.Sign, new GradCheckSettings { Replay = "12345,6789,50" }));
+        var exception = Assert.Throws<GradientPropertyException>(() => GradientProperty.Assert(AffineProperties.Sign, new PropertyOptions { Replay = "12345,6789,50" }));
 
         Assert.Contains($"  at AffineProperties.Sign (tests/GradCheck.Xunit.Tests/SourceLocationTests.cs:{line})", exception.Message);
-        Assert.Equal(PropertyOutcome.Failed, exception.Result.Outcome);
+        Assert.Equal(PropertyVerdict.Failed, exception.Result.Verdict);
     }
 
     [Fact]
     public void Assert_on_a_lambda_names_the_calling_test()
     {
-        var exception = Assert.Throws<GradCheckPropertyException>(() => GradCheckProperty.Assert(
+        var exception = Assert.Throws<GradientPropertyException>(() => GradientProperty.Assert(
             ([Shape("N")] Vector<double> v) => Differentiable.Of(() => v * 2, dout => dout)));
 
         Assert.Contains($"  at SourceLocationTests.{nameof(Assert_on_a_lambda_names_the_calling_test)} (tests/GradCheck.Xunit.Tests/SourceLocationTests.cs:", exception.Message);

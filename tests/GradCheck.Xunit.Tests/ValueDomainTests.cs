@@ -1,3 +1,5 @@
+using GradCheck.Parameters;
+using GradCheck.Xunit.Tests.Infrastructure;
 using GradCheck.Xunit.Tests.Fixtures;
 
 namespace GradCheck.Xunit.Tests;
@@ -11,7 +13,7 @@ public class ValueDomainTests
     [InlineData(nameof(DomainProperties.SqrtInRange))]
     public void A_layer_passes_inside_its_domain(string method)
     {
-        var result = GradCheckProperty.Check(typeof(DomainProperties), method, cancellationToken: TestContext.Current.CancellationToken);
+        var result = GradientProperty.Run(typeof(DomainProperties), method, Cancellable.Options());
 
         Assert.True(result.Passed, result.Message);
         Assert.Equal(0, result.DiscardedSamples);
@@ -20,20 +22,18 @@ public class ValueDomainTests
     [Fact]
     public void Without_a_domain_log_fails_with_a_hint()
     {
-        var result = GradCheckProperty.Check(typeof(DomainProperties), nameof(DomainProperties.LogOfAnything),
-            cancellationToken: TestContext.Current.CancellationToken);
+        var result = GradientProperty.Run(typeof(DomainProperties), nameof(DomainProperties.LogOfAnything), Cancellable.Options());
 
-        Assert.Equal(PropertyOutcome.Failed, result.Outcome);
+        Assert.Equal(PropertyVerdict.Failed, result.Verdict);
         Assert.Contains("[Positive]", result.Message);
     }
 
     [Fact]
     public void Samples_on_a_kink_are_discarded_with_a_counted_reason_not_failed()
     {
-        var result = GradCheckProperty.Check(typeof(DomainProperties), nameof(DomainProperties.ReluOnKink),
-            new GradCheckSettings { Samples = 5, MaxDiscarded = 10 }, TestContext.Current.CancellationToken);
+        var result = GradientProperty.Run(typeof(DomainProperties), nameof(DomainProperties.ReluOnKink), Cancellable.Options(new PropertyOptions { Samples = 5, MaxDiscarded = 10 }));
 
-        Assert.Equal(PropertyOutcome.Exhausted, result.Outcome);
+        Assert.Equal(PropertyVerdict.Exhausted, result.Verdict);
         Assert.True(result.DiscardReasons["on a kink of 'x'"] >= 10, result.Message);
         Assert.Contains("on a kink of 'x'", result.Message);
     }

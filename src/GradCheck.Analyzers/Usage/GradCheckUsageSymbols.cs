@@ -16,7 +16,7 @@ internal sealed class GradCheckUsageSymbols
         this.gradCheckAttributes = gradCheckAttributes;
         Differentiable = compilation.GetTypeByMetadataName("GradCheck.Differentiable");
         ShapeAttribute = compilation.GetTypeByMetadataName("GradCheck.ShapeAttribute");
-        ConstantAttribute = compilation.GetTypeByMetadataName("GradCheck.ConstantAttribute");
+        ConstantAttribute = compilation.GetTypeByMetadataName("GradCheck.Parameters.ConstantAttribute");
         Scalar = compilation.GetTypeByMetadataName("GradCheck.Scalar");
         Matrix = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.Matrix`1");
         Vector = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.Vector`1");

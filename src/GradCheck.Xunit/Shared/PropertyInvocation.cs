@@ -24,7 +24,8 @@ internal static class PropertyInvocation
             ?? throw new InvalidOperationException($"'{method.Name}' has no [GradCheck] attribute.");
         var stopwatch = Stopwatch.StartNew();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var run = Task.Run(() => GradCheckProperty.Check(method, instance, attribute.ToSettings(), cancellation.Token), cancellation.Token);
+        var options = attribute.ToOptions() with { CancellationToken = cancellation.Token };
+        var run = Task.Run(() => GradientProperty.Run(method, instance, options), cancellation.Token);
         PropertyResult result;
         try
         {
@@ -44,8 +45,7 @@ internal static class PropertyInvocation
     // The annotation goes to the console too: a runner may not print failure messages where the CI log sees them.
     private static GradCheckFailure Failure(MethodInfo method, SourceLocation? location, PropertyResult result)
     {
-        var text = FailureMessage.Compose(result.Message, $"{method.DeclaringType?.Name}.{method.Name}",
-            location ?? SourceLocation.FromDebugSymbols(method), Environment.GetEnvironmentVariable);
+        var text = result.ToFailureText($"{method.DeclaringType?.Name}.{method.Name}", location ?? SourceLocation.FromDebugSymbols(method));
         if (text.Annotation is not null) Console.Out.WriteLine(text.Annotation);
         return new GradCheckFailure(result, text.Message);
     }

@@ -93,7 +93,7 @@ public sealed class GradientCountMismatchTests
 
                 [GradCheck]
                 public Differentiable C1([Shape("N", "D")] Matrix<double> x, [Shape("D", "H")] Matrix<double> w) =>
-                    Differentiable.Of(() => x * w, dy => (dy, dy, dy)).With(new CheckInput());
+                    Differentiable.Of(() => x * w, dy => (dy, dy, dy)).WithInput(new CheckInput());
 
                 [GradCheck]
                 public Differentiable D([Shape("N", "D")] Matrix<double> x, [Shape("D", "H")] Matrix<double> w)

@@ -11,6 +11,7 @@ public sealed class UsageRobustnessTests
         using System.Threading.Tasks;
         using MathNet.Numerics.LinearAlgebra;
         using GradCheck;
+        using GradCheck.Parameters;
 
         public class Layers
         {

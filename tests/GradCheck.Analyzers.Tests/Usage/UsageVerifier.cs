@@ -30,9 +30,6 @@ internal static class UsageVerifier
                 public int MaxTests { get; set; }
             }
 
-            [AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = true)]
-            public sealed class ConstantAttribute : Attribute { }
-
             public sealed class CheckInput { }
 
             public sealed class Scalar { public double Value { get; set; } }
@@ -47,8 +44,16 @@ internal static class UsageVerifier
                 public Differentiable WithInput(Vector<double> value, string name = null) => this;
                 public Differentiable WithConstant(Matrix<double> value, string name = null) => this;
                 public Differentiable WithConstant(Vector<double> value, string name = null) => this;
-                public Differentiable With(CheckInput input) => this;
+                public Differentiable WithInput(CheckInput input) => this;
             }
+        }
+
+        namespace GradCheck.Parameters
+        {
+            using System;
+
+            [AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = true)]
+            public sealed class ConstantAttribute : Attribute { }
         }
         """;
 
@@ -57,6 +62,7 @@ internal static class UsageVerifier
         using System.Threading.Tasks;
         using MathNet.Numerics.LinearAlgebra;
         using GradCheck;
+        using GradCheck.Parameters;
 
         """;
 

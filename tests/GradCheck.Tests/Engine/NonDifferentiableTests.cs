@@ -28,7 +28,7 @@ public class NonDifferentiableTests
         var result = GradientCheck.Run(Differentiable.Of(() => x.PointwiseAbs().Sum(), d => x.Map(v => d * Math.Sign(v))).WithInput(x),
             new CheckOptions { Mode = CheckMode.Full });
         Assert.Equal(Verdict.NonDifferentiable, result.Verdict);
-        Assert.Equal(1, result.Inputs.Single().NonDifferentiableElements);
+        Assert.Equal(1, result.Inputs.Single().NonDifferentiableElementCount);
     }
 
     [Fact]

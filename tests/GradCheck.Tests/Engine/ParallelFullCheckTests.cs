@@ -37,7 +37,7 @@ public class ParallelFullCheckTests
         // Identical but for the second worker's own evaluation of the unperturbed objective.
         Assert.Equal(sequential.ForwardEvaluations + 1, parallel.ForwardEvaluations);
         Assert.Equal(WithoutEvaluationCount(sequential.Report), WithoutEvaluationCount(parallel.Report));
-        Assert.Equal(sequential.Inputs.Sum(i => i.CheckedElements), parallel.Inputs.Sum(i => i.CheckedElements));
+        Assert.Equal(sequential.Inputs.Sum(i => i.CheckedElementCount), parallel.Inputs.Sum(i => i.CheckedElementCount));
     }
 
     private static string WithoutEvaluationCount(string report) =>

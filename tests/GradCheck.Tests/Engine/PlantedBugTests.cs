@@ -56,7 +56,7 @@ public class PlantedBugTests
         {
             var result = GradientCheck.Run(plant(random), new CheckOptions { Mode = mode, Seed = draw });
             Assert.True(result.Verdict == Verdict.Failed, $"draw {draw}: {bug} not caught:\n{result.Report}");
-            var failed = result.Inputs.Where(i => i.Outcome == Outcome.Failed).Select(i => i.Name).ToList();
+            var failed = result.Inputs.Where(i => i.Verdict == Verdict.Failed).Select(i => i.Name).ToList();
             Assert.Equal([wrongInput], failed);
             Assert.NotEmpty(result.Inputs.Single(i => i.Name == wrongInput).WorstElements);
         }

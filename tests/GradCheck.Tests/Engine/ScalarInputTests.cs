@@ -29,9 +29,9 @@ public class ScalarInputTests
         var result = GradientCheck.Run(LeakyRelu(x, new Scalar(0.2), dout => dout.PointwiseMultiply(x).Enumerate().Sum()),
             new CheckOptions { Mode = mode });
         Assert.Equal(Verdict.Failed, result.Verdict);
-        var slope = Assert.Single(result.Inputs, i => i.Outcome == Outcome.Failed);
+        var slope = Assert.Single(result.Inputs, i => i.Verdict == Verdict.Failed);
         Assert.Equal("slope", slope.Name);
-        Assert.True(slope.IsScalar);
+        Assert.Equal(TensorKind.Scalar, slope.Kind);
         Assert.Contains("Input 'slope' (scalar): 1 of 1 elements wrong", result.Report);
     }
 

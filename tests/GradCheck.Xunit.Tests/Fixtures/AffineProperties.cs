@@ -2,7 +2,7 @@ namespace GradCheck.Xunit.Tests.Fixtures;
 
 /// <summary>
 /// Gradient properties of the affine layer, right and with planted bugs. No test attribute: the failing ones must not
-/// be collected as tests of this project; the tests run them through <see cref="GradCheckProperty"/>.
+/// be collected as tests of this project; the tests run them through <see cref="GradientProperty"/>.
 /// </summary>
 public static class AffineProperties
 {

@@ -1,3 +1,4 @@
+using GradCheck.Parameters;
 namespace GradCheck.Xunit.Tests.Fixtures;
 
 /// <summary>Layers defined or differentiable only on part of the line, with and without a value domain.</summary>

@@ -1,3 +1,4 @@
+using GradCheck.Parameters;
 namespace GradCheck.Xunit.Tests.Fixtures;
 
 /// <summary>The other forms a property method takes: scalar loss, constants, self-checking void/Task, other argument types.</summary>

@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace GradCheck;
+
+/// <summary>
+/// A forward pass, its backward pass and the inputs they read. The passes are closures over the inputs: the checker
+/// perturbs the inputs in place, calls them, and restores every input bit for bit afterwards. Immutable: each
+/// <c>With…</c> method returns a new <see cref="Differentiable"/> with one more input.
+/// </summary>
+/// <example>
+/// <code>
+/// var differentiable = Differentiable.Of(
+///         forward: () => x * w,
+///         backward: dout => (dout * w.Transpose(), x.Transpose() * dout))   // one gradient per differentiated input, in order
+///     .WithInput(x)
+///     .WithInput(w);
+/// GradientCheck.Assert(differentiable);
+/// </code>
+/// </example>
+public sealed class Differentiable
+{
+    private readonly CheckInput[] inputs;
+
+    private Differentiable(Func<ProjectedObjective> createObjective, CheckInput[] inputs)
+    {
+        CreateObjective = createObjective;
+        this.inputs = inputs;
+    }
+
+    /// <summary>The inputs, in the order their gradients come back from the backward pass.</summary>
+    public IReadOnlyList<CheckInput> Inputs => inputs;
+
+    /// <summary>A fresh objective over the user's passes for each check (it holds the check's upstream gradient).</summary>
+    internal Func<ProjectedObjective> CreateObjective { get; }
+
+    /// <summary>A function whose forward pass returns a matrix.</summary>
+    /// <param name="forward">Computes the output from the inputs it captures.</param>
+    /// <param name="backward">
+    /// Takes the upstream gradient (shaped like the output) and returns the gradient of every differentiated input, in
+    /// order: a single <see cref="Matrix{T}"/> or <see cref="Vector{T}"/>, a tuple, or an array of them.
+    /// </param>
+    public static Differentiable Of(Func<Matrix<double>> forward, Func<Matrix<double>, object?> backward) =>
+        Create(forward, backward);
+
+    /// <summary>A function whose forward pass returns a vector.</summary>
+    /// <inheritdoc cref="Of(Func{Matrix{double}}, Func{Matrix{double}, object?})" path="/param"/>
+    public static Differentiable Of(Func<Vector<double>> forward, Func<Vector<double>, object?> backward) =>
+        Create(forward, backward);
+
+    /// <summary>A function whose forward pass returns a scalar, such as a loss.</summary>
+    /// <param name="forward">Computes the scalar from the inputs it captures.</param>
+    /// <param name="backward">Takes the upstream gradient (1 for a plain loss) and returns the inputs' gradients.</param>
+    public static Differentiable Of(Func<double> forward, Func<double, object?> backward) => Create(forward, backward);
+
+    /// <summary>This function with one more differentiated matrix input; its name defaults to the argument's expression.</summary>
+    public Differentiable WithInput(Matrix<double> value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        WithInput(new CheckInput(name ?? DefaultName, value));
+
+    /// <summary>This function with one more differentiated vector input; its name defaults to the argument's expression.</summary>
+    public Differentiable WithInput(Vector<double> value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        WithInput(new CheckInput(name ?? DefaultName, value));
+
+    /// <summary>This function with one more differentiated scalar input; its gradient comes back as a <see cref="double"/>.</summary>
+    public Differentiable WithInput(Scalar value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        WithInput(new CheckInput(name ?? DefaultName, value));
+
+    /// <summary>This function with one more input, differentiated or not, built by a <see cref="CheckInput"/> constructor.</summary>
+    public Differentiable WithInput(CheckInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new Differentiable(CreateObjective, [.. inputs, input]);
+    }
+
+    /// <summary>This function with one more matrix input that is not differentiated (labels, masks): it gets no gradient, but is guarded.</summary>
+    public Differentiable WithConstant(Matrix<double> value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        WithInput(new CheckInput(name ?? DefaultName, value, isDifferentiated: false));
+
+    /// <summary>This function with one more vector input that is not differentiated (labels, masks): it gets no gradient, but is guarded.</summary>
+    public Differentiable WithConstant(Vector<double> value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        WithInput(new CheckInput(name ?? DefaultName, value, isDifferentiated: false));
+
+    private string DefaultName => $"input{inputs.Length}";
+
+    private static Differentiable Create<TOut>(Func<TOut> forward, Func<TOut, object?> backward)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        ArgumentNullException.ThrowIfNull(backward);
+        return new Differentiable(() => new ProjectedObjective<TOut>(forward, backward), []);
+    }
+}

@@ -1,0 +1,132 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace GradCheck;
+
+/// <summary>
+/// Entry points of the engine: check a layer's backward pass, a gradient, a Jacobian or a Hessian against centred
+/// finite differences. <c>Run</c>-style methods return a <see cref="CheckResult"/>; <c>Assert</c>-style methods throw a
+/// <see cref="GradientCheckException"/> whose message is the report.
+/// </summary>
+public static class GradientCheck
+{
+    /// <summary>Checks a layer's backward pass as a vector–Jacobian product against a random upstream gradient.</summary>
+    public static CheckResult Run(Differentiable layer, CheckOptions? options = null) =>
+        DifferentiableCheck.Run(layer, options ?? CheckOptions.Default);
+
+    /// <summary>Like <see cref="Run(Differentiable, CheckOptions?)"/>, throwing unless the check passes.</summary>
+    /// <returns>The passing result.</returns>
+    /// <exception cref="GradientCheckException">The gradient is wrong, or the check could not run.</exception>
+    public static CheckResult Assert(Differentiable layer, CheckOptions? options = null) => Run(layer, options).EnsurePassed();
+
+    /// <summary>
+    /// Checks a layer built by <paramref name="create"/>, which must build it over fresh copies of its inputs at each
+    /// call: a <see cref="CheckMode.Full"/> check then shares the elements out between the cores
+    /// (<see cref="CheckOptions.MaxDegreeOfParallelism"/>), one instance each. The passes must be safe to run on two
+    /// instances at once (MathNet operations on separate matrices are). Other modes use one instance.
+    /// </summary>
+    /// <example>
+    /// <code>GradientCheck.Run(() => { var (x2, w2) = (x.Clone(), w.Clone()); return Differentiable.Of(() => x2 * w2, …).WithInput(x2).WithInput(w2); },
+    ///     new CheckOptions { Mode = CheckMode.Full });</code>
+    /// </example>
+    public static CheckResult Run(Func<Differentiable> create, CheckOptions? options = null) =>
+        DifferentiableCheck.Run(create, options ?? CheckOptions.Default);
+
+    /// <summary>Like <see cref="Run(Func{Differentiable}, CheckOptions?)"/>, throwing unless the check passes.</summary>
+    /// <exception cref="GradientCheckException">The gradient is wrong, or the check could not run.</exception>
+    public static CheckResult Assert(Func<Differentiable> create, CheckOptions? options = null) => Run(create, options).EnsurePassed();
+
+    /// <summary>
+    /// Checks the gradient of a scalar function of a vector, the form MathNet's optimisers take
+    /// (for example <c>ObjectiveFunction.Gradient(value, gradient)</c>).
+    /// </summary>
+    /// <param name="function">f(x).</param>
+    /// <param name="gradient">∇f(x), a vector of x's length.</param>
+    /// <param name="x">The point; never changed (the check perturbs copies, one per core in a full check).</param>
+    /// <param name="options">Settings; the defaults when null.</param>
+    public static CheckResult Gradient(Func<Vector<double>, double> function, Func<Vector<double>, Vector<double>> gradient,
+        Vector<double> x, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(gradient);
+        ArgumentNullException.ThrowIfNull(x);
+        // Each instance works on its own copy of x, so a full check can use every core.
+        return Run(() =>
+        {
+            var point = x.Clone();
+            return Differentiable.Of(() => function(point), upstream => gradient(point) * upstream).WithInput(point, "x");
+        }, options);
+    }
+
+    /// <summary>Checks the Jacobian of a vector function ℝⁿ → ℝᵐ: J is m×n, row i the gradient of output i.</summary>
+    /// <param name="function">F(x), a vector of length m.</param>
+    /// <param name="jacobian">J(x), an m×n matrix.</param>
+    /// <param name="x">The point; never changed (the check perturbs copies, one per core in a full check).</param>
+    /// <param name="options">Settings; the defaults when null.</param>
+    public static CheckResult Jacobian(Func<Vector<double>, Vector<double>> function, Func<Vector<double>, Matrix<double>> jacobian,
+        Vector<double> x, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(jacobian);
+        ArgumentNullException.ThrowIfNull(x);
+        return Run(() =>
+        {
+            var point = x.Clone();
+            return Differentiable.Of(() => function(point), upstream =>
+            {
+                var j = jacobian(point);
+                if (j.RowCount != upstream.Count || j.ColumnCount != point.Count)
+                    throw Guards.Fault(FaultKind.WrongGradientShape,
+                        $"The Jacobian is {j.RowCount}×{j.ColumnCount}; expected {upstream.Count}×{point.Count} (outputs × inputs).", "x");
+                return j.TransposeThisAndMultiply(upstream);
+            }).WithInput(point, "x");
+        }, options);
+    }
+
+    /// <summary>
+    /// Checks a Hessian against finite differences of the gradient (Hessian–vector products), for Newton-type optimisers.
+    /// </summary>
+    /// <param name="gradient">∇f(x), itself already checked.</param>
+    /// <param name="hessian">H(x), an n×n matrix.</param>
+    /// <param name="x">The point; never changed (the check perturbs copies, one per core in a full check).</param>
+    /// <param name="options">Settings; the defaults when null.</param>
+    public static CheckResult Hessian(Func<Vector<double>, Vector<double>> gradient, Func<Vector<double>, Matrix<double>> hessian,
+        Vector<double> x, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(hessian);
+        return HessianVectorProduct(gradient, (point, v) =>
+        {
+            var h = hessian(point);
+            if (h.RowCount != point.Count || h.ColumnCount != point.Count)
+                throw Guards.Fault(FaultKind.WrongGradientShape,
+                    $"The Hessian is {h.RowCount}×{h.ColumnCount}; expected {point.Count}×{point.Count}.", "x");
+            return h.TransposeThisAndMultiply(v);
+        }, x, options);
+    }
+
+    /// <summary>Checks a Hessian–vector product H(x)·v against finite differences of the gradient.</summary>
+    /// <param name="gradient">∇f(x).</param>
+    /// <param name="hessianTimes">(x, v) ↦ H(x)·v.</param>
+    /// <param name="x">The point; never changed (the check perturbs copies, one per core in a full check).</param>
+    /// <param name="options">Settings; the defaults when null.</param>
+    public static CheckResult HessianVectorProduct(Func<Vector<double>, Vector<double>> gradient,
+        Func<Vector<double>, Vector<double>, Vector<double>> hessianTimes, Vector<double> x, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(gradient);
+        ArgumentNullException.ThrowIfNull(hessianTimes);
+        ArgumentNullException.ThrowIfNull(x);
+        // The gradient is the "forward" output; the VJP of ∇f with u is Hᵀu = Hu, H being symmetric.
+        return Run(() =>
+        {
+            var point = x.Clone();
+            return Differentiable.Of(() => gradient(point), upstream => hessianTimes(point, upstream)).WithInput(point, "x");
+        }, options);
+    }
+
+    /// <summary>
+    /// The Taylor-remainder test of every differentiated input along a random signed direction: a verdict without a
+    /// tolerance (the remainder shrinks like t² for a right gradient, like t for a wrong one).
+    /// </summary>
+    /// <returns>One result per differentiated input, in order.</returns>
+    /// <exception cref="GradientCheckException">The layer could not be evaluated (a fault, as in <see cref="Run(Differentiable, CheckOptions?)"/>).</exception>
+    public static IReadOnlyList<TaylorResult> Taylor(Differentiable layer, int? seed = null) => DifferentiableCheck.Taylor(layer, seed);
+}

@@ -1,0 +1,104 @@
+namespace GradCheck;
+
+/// <summary>The checks made before any finite difference: a check on unfit functions must fail loudly, never pass.</summary>
+internal static class Guards
+{
+    public static void RequireInputs(IReadOnlyList<CheckInput> inputs)
+    {
+        if (inputs.Count == 0)
+            throw Fault(FaultKind.EmptyInput, "The check has no inputs: add each one with WithInput (or WithConstant).");
+        foreach (var input in inputs)
+        {
+            if (input.Storage().Count == 0) throw Fault(FaultKind.EmptyInput, $"Input '{input.Name}' has no elements.", input.Name);
+        }
+
+        if (!inputs.Any(i => i.IsDifferentiated))
+            throw Fault(FaultKind.EmptyInput, "No input is differentiated: there is no gradient to check.");
+    }
+
+    /// <summary>
+    /// Instances checked in parallel must be alike (same inputs, names and shapes) and must not share a differentiated
+    /// input: each is perturbed by its own thread.
+    /// </summary>
+    public static void RequireIndependentInstances(IReadOnlyList<Differentiable> instances)
+    {
+        var first = instances[0].Inputs;
+        for (var w = 1; w < instances.Count; w++)
+        {
+            var other = instances[w].Inputs;
+            if (other.Count != first.Count)
+                throw Fault(FaultKind.InvalidArgument, $"The factory built Differentiables with {first.Count} and {other.Count} inputs: each call must build the same layer.");
+            for (var i = 0; i < first.Count; i++)
+            {
+                var (a, b) = (first[i], other[i]);
+                if (a.Name != b.Name || a.IsDifferentiated != b.IsDifferentiated || a.Storage().Shape != b.Storage().Shape)
+                    throw Fault(FaultKind.InvalidArgument,
+                        $"The factory built different inputs at position {i} ('{a.Name}' {a.Storage().Shape}, then '{b.Name}' {b.Storage().Shape}): each call must build the same layer.", a.Name);
+                if (a.IsDifferentiated && ReferenceEquals(a.Value, b.Value))
+                    throw Fault(FaultKind.InvalidArgument,
+                        $"The factory returned input '{a.Name}' itself twice: build each Differentiable over its own copies (Clone()) so they can be perturbed in parallel.", a.Name);
+            }
+        }
+    }
+
+    /// <summary>Runs the forward pass twice at the unperturbed inputs: it must not throw, write to its inputs, produce NaN, or vary.</summary>
+    public static void CheckForward(ProjectedObjective function, IReadOnlyList<InputStorage> storages, IReadOnlyList<double[]> snapshots)
+    {
+        var first = Run(function, "at the unperturbed inputs");
+        RequireUnchanged(storages, snapshots, FaultKind.ForwardMutatesInput, "forward");
+        for (var i = 0; i < first.Length; i++)
+        {
+            if (!double.IsFinite(first[i]))
+                throw Fault(FaultKind.NonFiniteOutput,
+                    $"The forward pass produced {first[i]} at output element {OutputElementLabel(function, i)} at the unperturbed inputs.");
+        }
+
+        var second = Run(function, "when evaluated a second time at the same inputs");
+        for (var i = 0; i < first.Length; i++)
+        {
+            if (BitConverter.DoubleToInt64Bits(first[i]) != BitConverter.DoubleToInt64Bits(second[i]))
+                throw Fault(FaultKind.NonDeterministicForward,
+                    $"The forward pass is not deterministic: two evaluations at the same inputs differ at output element " +
+                    $"{OutputElementLabel(function, i)} ({first[i]:G17} then {second[i]:G17}). Fix its random state (dropout, sampling) " +
+                    "for the check.");
+        }
+    }
+
+    /// <summary>An input changed by a pass is put back, then reported.</summary>
+    public static void RequireUnchanged(IReadOnlyList<InputStorage> storages, IReadOnlyList<double[]> snapshots, FaultKind kind, string pass)
+    {
+        for (var i = 0; i < storages.Count; i++)
+        {
+            var index = storages[i].FirstDifference(snapshots[i]);
+            if (index < 0) continue;
+            var changed = storages[i][index];
+            storages[i].Restore(snapshots[i]);
+            throw Fault(kind,
+                $"The {pass} pass changed input '{storages[i].Name}' element {storages[i].Shape.ElementLabel(index)} from " +
+                $"{snapshots[i][index]:G17} to {changed:G17}; it must not write to its inputs (work on a copy).", storages[i].Name);
+        }
+    }
+
+    public static CheckFaultException Fault(FaultKind kind, string message, string? input = null, Exception? exception = null) =>
+        new(new CheckFault(kind, message, input, exception));
+
+    private static double[] Run(ProjectedObjective function, string when)
+    {
+        try
+        {
+            return function.EvaluateOutput();
+        }
+        catch (CheckFaultException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            throw Fault(FaultKind.ForwardThrew,
+                $"The forward pass threw {exception.GetType().Name} {when}: {exception.Message}", null, exception);
+        }
+    }
+
+    private static string OutputElementLabel(ProjectedObjective function, int index) =>
+        function.OutputShape is { } shape ? shape.ElementLabel(index) : "(the scalar)";
+}

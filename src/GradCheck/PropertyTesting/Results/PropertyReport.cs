@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+
+using GradCheck.Parameters;
+
+namespace GradCheck;
+
+/// <summary>The text of a <see cref="PropertyResult"/>: what a developer reads in a failed test.</summary>
+internal static class PropertyReport
+{
+    public static string Name(MethodInfo method) => $"{method.DeclaringType?.Name}.{method.Name}";
+
+    /// <summary>Class.Method of a test; for a lambda (a compiler-generated method) the calling member in the lambda's enclosing class.</summary>
+    public static string TestName(MethodInfo method, string callerMemberName)
+    {
+        if (!method.Name.Contains('<') || callerMemberName.Length == 0) return Name(method);
+        var type = method.DeclaringType;
+        while (type is { DeclaringType: not null } && type.Name.Contains('<')) type = type.DeclaringType;
+        return $"{type?.Name}.{callerMemberName}";
+    }
+
+    public static string Passed(MethodInfo method, int samples, DiscardTally discards) =>
+        $"GradCheck property '{Name(method)}' passed {samples} samples ({discards}).";
+
+    public static string Invalid(MethodInfo method, string reason) =>
+        $"GradCheck property '{Name(method)}' cannot run: {reason}";
+
+    public static string Exhausted(MethodInfo method, int passed, DiscardTally discards) =>
+        $"GradCheck property '{Name(method)}' gave up after {passed} passing samples: {discards}. " +
+        "Keep the values away from non-differentiable points with [AwayFrom], [Between] or [Positive], or raise MaxDiscarded.";
+
+    public static string Failed(Sample original, Sample shrunk, SampleResult verdict, int passed, int shrinks, DiscardTally discards, string replay)
+    {
+        var text = new StringBuilder();
+        var method = shrunk.Plan.Method;
+        text.AppendLine(Invariant($"GradCheck property '{Name(method)}' failed after {passed} passing samples ({discards}); shrunk {shrinks} time{(shrinks == 1 ? "" : "s")}."));
+        text.AppendLine(Invariant($"Shrunk sizes: {shrunk.SizesText}   (first failing sample: {original.SizesText})"));
+        var inputs = Inputs(shrunk);
+        if (inputs.Length > 0) text.AppendLine($"Shrunk arguments: {inputs}");
+        text.AppendLine();
+        text.AppendLine(verdict.Text.TrimEnd());
+        if (verdict.Check?.Fault?.Kind is FaultKind.NonFiniteOutput or FaultKind.NonFiniteGradient)
+            text.AppendLine("If the function is undefined for some inputs, restrict them with [Positive], [Between] or [AwayFrom].");
+        text.AppendLine();
+        text.Append(Invariant($"Replay: [GradCheck(Replay = \"{replay}\")], or PropertyOptions {{ Replay = \"{replay}\" }}, keeping the other options."));
+        return text.ToString();
+    }
+
+    // Small tensors are printed whole (column by column is how they are stored; rows are how a reader wants them).
+    private const int PrintedElements = 16;
+
+    private static string Inputs(Sample sample)
+    {
+        var parts = new List<string>();
+        for (var p = 0; p < sample.Plan.Parameters.Count; p++)
+        {
+            var parameter = sample.Plan.Parameters[p];
+            if (parameter.IsTensor && sample.Values[p].Length <= PrintedElements)
+                parts.Add($"{parameter.Name} = {Tensor(parameter, sample, sample.Values[p])}");
+            else if (parameter.Kind == PropertyParameterKind.Scalar)
+                parts.Add(Invariant($"{parameter.Name} = {sample.Values[p][0]:R}"));
+            else if (parameter.Kind == PropertyParameterKind.Other)
+                parts.Add($"{parameter.Name} = {Show(sample.Others[p])}");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string Tensor(PropertyParameter parameter, Sample sample, double[] values)
+    {
+        var (rows, columns) = (parameter.ShapeAt(sample.Sizes).Rows, parameter.ShapeAt(sample.Sizes).Columns);
+        string Row(int r) => string.Join(", ", Enumerable.Range(0, columns).Select(c => values[c * rows + r].ToString("G4", CultureInfo.InvariantCulture)));
+        return parameter.Kind == PropertyParameterKind.Vector
+            ? $"[{string.Join(", ", values.Select(v => v.ToString("G4", CultureInfo.InvariantCulture)))}]"
+            : $"[{string.Join("; ", Enumerable.Range(0, rows).Select(Row))}]";
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "null",
+        string s => $"\"{s}\"",
+        System.Collections.IEnumerable items => $"[{string.Join(", ", items.Cast<object?>().Select(Show))}]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
