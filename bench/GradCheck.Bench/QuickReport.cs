@@ -38,7 +38,8 @@ public static class QuickReport
         Console.WriteLine($"| network (4,810 params), full, one thread | {Ms(networkFull)} | 2,600 ms |");
         Console.WriteLine($"| network, full, both cores (factory of copies) | {Ms(networkParallel)} | |");
         Console.WriteLine($"| network, default (passing) | {Ms(networkDefault)} | fast mode 7 ms |");
-        Console.WriteLine($"| network, default (failing, localised report) | {Ms(networkFailing)} ({networkFailing / networkFull:P1} of full) | ≈ 3,400 ms |");
+        Console.WriteLine(
+            $"| network, default (failing, localised report) | {Ms(networkFailing)} ({networkFailing / networkFull:P1} of full) | ≈ 3,400 ms |");
         Console.WriteLine($"| linear x·W (N=32, D=128, M=64), full, one thread | {Ms(linearFull)} | 11,400 ms |");
         Console.WriteLine($"| linear, full, both cores (factory of copies) | {Ms(linearParallel)} | |");
         Console.WriteLine($"| linear, default | {Ms(linearDefault)} | fast mode 7 ms |");

@@ -28,7 +28,8 @@ public static class OptimizationExample
             .FindMinimum(ObjectiveFunction.Gradient(objective.Value, gradient), start);
         output.WriteLine($"BFGS: {result.ReasonForExit} after {result.Iterations} iterations; f = {result.FunctionInfoAtMinimum.Value:G6}, " +
             $"|grad f| = {result.FunctionInfoAtMinimum.Gradient.L2Norm():E1}");
-        output.WriteLine($"w* = [{string.Join(", ", result.MinimizingPoint.Select(v => v.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}]");
+        var minimum = result.MinimizingPoint.Select(v => v.ToString("F3", System.Globalization.CultureInfo.InvariantCulture));
+        output.WriteLine($"w* = [{string.Join(", ", minimum)}]");
         return result;
     }
 }

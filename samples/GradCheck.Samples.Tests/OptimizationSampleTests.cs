@@ -2,7 +2,8 @@ using GradCheck.Optimization;
 
 namespace GradCheck.Samples.Tests;
 
-/// <summary>The optimiser sample: its objective's gradient passes the check, a planted gradient bug is caught before BFGS runs, and BFGS reaches the minimum.</summary>
+/// <summary>The optimiser sample: its objective's gradient passes the check, a planted gradient bug is caught before BFGS runs, and BFGS reaches the
+/// minimum.</summary>
 public class OptimizationSampleTests
 {
     private static readonly LogisticRegressionObjective Objective = LogisticRegressionObjective.Generate();
@@ -52,7 +53,8 @@ public class OptimizationSampleTests
     {
         var output = new StringWriter();
 
-        var exception = Assert.Throws<GradientCheckException>(() => OptimizationExample.Run(Objective, output, w => Objective.Gradient(w) - Objective.Lambda * w));
+        var exception = Assert.Throws<GradientCheckException>(() => OptimizationExample.Run(Objective, output, w =>
+            Objective.Gradient(w) - Objective.Lambda * w));
 
         Assert.Contains("gradient check FAILED", exception.Message);
         Assert.DoesNotContain("BFGS", output.ToString());

@@ -15,7 +15,8 @@ public sealed class GradCheckTestCase : XunitTestCase
     /// <param name="methodDisplay">How names are displayed.</param>
     /// <param name="methodDisplayOptions">How names are displayed.</param>
     /// <param name="testMethod">The [GradCheck] method.</param>
-    public GradCheckTestCase(IMessageSink diagnosticMessageSink, TestMethodDisplay methodDisplay, TestMethodDisplayOptions methodDisplayOptions, ITestMethod testMethod)
+    public GradCheckTestCase(IMessageSink diagnosticMessageSink, TestMethodDisplay methodDisplay, TestMethodDisplayOptions methodDisplayOptions,
+        ITestMethod testMethod)
         : base(diagnosticMessageSink, methodDisplay, methodDisplayOptions, testMethod) { }
 
     /// <inheritdoc/>

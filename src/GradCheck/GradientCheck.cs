@@ -3,23 +3,23 @@ using MathNet.Numerics.LinearAlgebra;
 namespace GradCheck;
 
 /// <summary>
-/// Entry points of the engine: check a layer's backward pass, a gradient, a Jacobian or a Hessian against centred
+/// Entry points of the engine: check a backward pass, a gradient, a Jacobian or a Hessian against centred
 /// finite differences. <c>Run</c>-style methods return a <see cref="CheckResult"/>; <c>Assert</c>-style methods throw a
 /// <see cref="GradientCheckException"/> whose message is the report.
 /// </summary>
 public static class GradientCheck
 {
-    /// <summary>Checks a layer's backward pass as a vector–Jacobian product against a random upstream gradient.</summary>
-    public static CheckResult Run(Differentiable layer, CheckOptions? options = null) =>
-        DifferentiableCheck.Run(layer, options ?? CheckOptions.Default);
+    /// <summary>Checks a backward pass as a vector–Jacobian product against a random upstream gradient.</summary>
+    public static CheckResult Run(Differentiable differentiable, CheckOptions? options = null) =>
+        DifferentiableCheck.Run(differentiable, options ?? CheckOptions.Default);
 
     /// <summary>Like <see cref="Run(Differentiable, CheckOptions?)"/>, throwing unless the check passes.</summary>
     /// <returns>The passing result.</returns>
     /// <exception cref="GradientCheckException">The gradient is wrong, or the check could not run.</exception>
-    public static CheckResult Assert(Differentiable layer, CheckOptions? options = null) => Run(layer, options).EnsurePassed();
+    public static CheckResult Assert(Differentiable differentiable, CheckOptions? options = null) => Run(differentiable, options).EnsurePassed();
 
     /// <summary>
-    /// Checks a layer built by <paramref name="create"/>, which must build it over fresh copies of its inputs at each
+    /// Checks a <see cref="Differentiable"/> built by <paramref name="create"/>, which must build it over fresh copies of its inputs at each
     /// call: a <see cref="CheckMode.Full"/> check then shares the elements out between the cores
     /// (<see cref="CheckOptions.MaxDegreeOfParallelism"/>), one instance each. The passes must be safe to run on two
     /// instances at once (MathNet operations on separate matrices are). Other modes use one instance.
@@ -128,5 +128,5 @@ public static class GradientCheck
     /// </summary>
     /// <returns>One result per differentiated input, in order.</returns>
     /// <exception cref="GradientCheckException">The layer could not be evaluated (a fault, as in <see cref="Run(Differentiable, CheckOptions?)"/>).</exception>
-    public static IReadOnlyList<TaylorResult> Taylor(Differentiable layer, int? seed = null) => DifferentiableCheck.Taylor(layer, seed);
+    public static IReadOnlyList<TaylorResult> Taylor(Differentiable differentiable, int? seed = null) => DifferentiableCheck.Taylor(differentiable, seed);
 }

@@ -20,7 +20,8 @@ public class CsharpLsSquiggleTests(ITestOutputHelper output)
     public async Task Csharp_ls_pushes_GC0001_for_a_shape_bug_and_drops_it_when_the_buffer_is_fixed()
     {
         // The server neither restores nor builds: the tool and the analyzer must be on disk before it starts.
-        output.WriteLine($"dotnet tool restore: {Required(ChildProcess.Run(RepositoryRoot.Path, "dotnet", "tool restore", TimeSpan.FromMinutes(3))).TotalSeconds:F1} s");
+        var restore = Required(ChildProcess.Run(RepositoryRoot.Path, "dotnet", "tool restore", TimeSpan.FromMinutes(3)));
+        output.WriteLine($"dotnet tool restore: {restore.TotalSeconds:F1} s");
         output.WriteLine($"build of the sample: {Required(ChildProcess.Run(SampleDirectory, "dotnet", "build", TimeSpan.FromMinutes(5))).TotalSeconds:F1} s");
 
         var text = await File.ReadAllTextAsync(SourceFile, TestContext.Current.CancellationToken);
@@ -75,7 +76,8 @@ public class CsharpLsSquiggleTests(ITestOutputHelper output)
         await server.NotifyAsync("textDocument/didChange", new JsonObject
         {
             ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 2 },
-            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text.Replace("x * dy", "x.TransposeThisAndMultiply(dy)", StringComparison.Ordinal) }),
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text.Replace("x * dy", "x.TransposeThisAndMultiply(dy)",
+                StringComparison.Ordinal) }),
         });
         // GC0002 still there proves the list comes from analysing the edited text, not from a partial pass.
         var (fixedList, seenAfterEdit) = await server.WaitForDiagnosticsAsync(SourceFile,

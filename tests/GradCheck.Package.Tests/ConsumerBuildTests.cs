@@ -13,7 +13,8 @@ public class ConsumerBuildTests(PackedConsumer packed, ITestOutputHelper output)
         output.WriteLine($"consumer restore + build: {build.Duration.TotalSeconds:F1} s");
 
         // Consumer/DenseLayer.cs line 12 is `x * dy;` — (N×D)·(N×H).
-        Assert.Matches(new Regex(@"DenseLayer\.cs\(12,\d+\): warning GC0001: Matrix product \(N×D\)·\(N×H\): inner dimensions D and N differ"), build.Output);
+        Assert.Matches(
+            new Regex(@"DenseLayer\.cs\(12,\d+\): warning GC0001: Matrix product \(N×D\)·\(N×H\): inner dimensions D and N differ"), build.Output);
 
         // The correct forward pass next to it stays clean: exactly one GC diagnostic (MSBuild repeats it in its summary).
         var gcDiagnostics = Regex.Matches(build.Output, @"^.*: (warning|error) GC\d{4}:.*$", RegexOptions.Multiline)

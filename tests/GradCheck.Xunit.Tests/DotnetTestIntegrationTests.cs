@@ -20,7 +20,8 @@ public class DotnetTestIntegrationTests(NestedDotnetTest dotnet) : IClassFixture
         Assert.True(Regex.IsMatch(trx, "<Counters total=\"1\"[^>]* failed=\"1\""), dotnet.BuildOutput + console);
         Assert.Contains("testName=\"affine with a sign bug\"", trx);
         const string file = "tests/GradCheck.Xunit.Tests/FailingFixture/AffineWithSignBug.cs";
-        foreach (var text in new[] { "Shrunk sizes: N = 1, D = 1, M = 1", "Input 'x' (1×1 matrix)", "Replay: [GradCheck(Replay = \"", $"at AffineWithSignBug.Sign_bug ({file}:" })
+        foreach (var text in new[] { "Shrunk sizes: N = 1, D = 1, M = 1", "Input 'x' (1×1 matrix)", "Replay: [GradCheck(Replay = \"",
+            $"at AffineWithSignBug.Sign_bug ({file}:" })
         {
             Assert.Contains(text, console);
             Assert.Contains(text, trx);

@@ -49,7 +49,9 @@ public class FailureMessageTests
 
         var first = text.Message.ReplaceLineEndings("\n").Split('\n')[0];
         Assert.Equal(text.Annotation, first);
-        Assert.StartsWith("::error file=tests/Layers/AffineTests.cs,line=42,title=GradCheck AffineTests.Affine::GradCheck property 'AffineTests.Affine' failed after 3", first);
+        Assert.StartsWith(
+            "::error file=tests/Layers/AffineTests.cs,line=42,title=GradCheck AffineTests.Affine::GradCheck property 'AffineTests.Affine' failed after 3",
+            first);
         Assert.Contains("  at AffineTests.Affine (tests/Layers/AffineTests.cs:42)", text.Message);
     }
 

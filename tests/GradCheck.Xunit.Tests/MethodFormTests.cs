@@ -66,7 +66,8 @@ public class MethodFormTests
     public void A_lambda_with_shape_attributes_runs_through_the_plain_entry()
     {
         var result = GradientProperty.Run(([Shape("N", "D")] Matrix<double> x, [Shape("D")] Vector<double> gamma, [Shape("D")] Vector<double> beta) =>
-            Differentiable.Of(() => Normalization.LayerNormForward(x, gamma, beta), dout => Normalization.LayerNormBackward(dout, x, gamma)), Cancellable.Options(new PropertyOptions { Samples = 30 }));
+            Differentiable.Of(() => Normalization.LayerNormForward(x, gamma, beta), dout => Normalization.LayerNormBackward(dout, x, gamma)),
+                Cancellable.Options(new PropertyOptions { Samples = 30 }));
 
         Assert.True(result.Passed, result.Message);
     }
@@ -77,7 +78,7 @@ public class MethodFormTests
         FsCheck.Config config = FsCheck.Config.QuickThrowOnFailure.WithMaxTest(30);
 
         FsCheck.Check.One(config, GradientProperty.ToProperty(AffineProperties.Correct));
-        var failure = Assert.ThrowsAny<Exception>(() => FsCheck.Check.One(config, GradientProperty.ToProperty(AffineProperties.Sign)));
+        var failure = Assert.ThrowsAny<Exception>(() => FsCheck.Check.One(config, GradientProperty.ToProperty(AffineProperties.InputGradientSignFlipped)));
         Assert.Contains("Input 'x'", failure.Message);
     }
 }

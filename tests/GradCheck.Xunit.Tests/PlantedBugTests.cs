@@ -1,3 +1,4 @@
+using GradCheck.TestInfrastructure.PlantedBugs;
 using GradCheck.Xunit.Tests.Fixtures;
 using GradCheck.Xunit.Tests.Infrastructure;
 
@@ -19,10 +20,10 @@ public class PlantedBugTests
     }
 
     [Theory]
-    [InlineData(nameof(AffineProperties.MissingTranspose))]
-    [InlineData(nameof(AffineProperties.BiasNotSummed))]
-    [InlineData(nameof(AffineProperties.Sign))]
-    [InlineData(nameof(AffineProperties.FactorTwo))]
+    [InlineData(nameof(AffineProperties.InputGradientNotTransposed))]
+    [InlineData(nameof(AffineProperties.BiasGradientFromFirstRow))]
+    [InlineData(nameof(AffineProperties.InputGradientSignFlipped))]
+    [InlineData(nameof(AffineProperties.WeightGradientDoubled))]
     public void A_planted_bug_fails_and_shrinks_to_the_smallest_revealing_sizes(string bug)
     {
         var result = GradientProperty.Run(typeof(AffineProperties), bug, Cancellable.Options(Settings));
@@ -39,7 +40,7 @@ public class PlantedBugTests
     [Fact]
     public void The_failure_carries_the_engines_report_and_diagnosis()
     {
-        var result = GradientProperty.Run(typeof(AffineProperties), nameof(AffineProperties.Sign), Cancellable.Options(Settings));
+        var result = GradientProperty.Run(typeof(AffineProperties), nameof(AffineProperties.InputGradientSignFlipped), Cancellable.Options(Settings));
         TestContext.Current.TestOutputHelper?.WriteLine(result.Message);
 
         Assert.NotNull(result.Check);
@@ -51,11 +52,11 @@ public class PlantedBugTests
         Assert.Contains("Input 'x'", result.Message);
     }
 
-    private static SmallestRevealingSizes.Backward Backward(string bug) => bug switch
+    private static AffineBackwardBugs.Backward Backward(string bug) => bug switch
     {
-        nameof(AffineProperties.MissingTranspose) => AffineVariants.MissingTranspose,
-        nameof(AffineProperties.BiasNotSummed) => AffineVariants.BiasNotSummed,
-        nameof(AffineProperties.Sign) => AffineVariants.Sign,
-        _ => AffineVariants.FactorTwo,
+        nameof(AffineProperties.InputGradientNotTransposed) => AffineBackwardBugs.InputGradientNotTransposed,
+        nameof(AffineProperties.BiasGradientFromFirstRow) => AffineBackwardBugs.BiasGradientFromFirstRow,
+        nameof(AffineProperties.InputGradientSignFlipped) => AffineBackwardBugs.InputGradientSignFlipped,
+        _ => AffineBackwardBugs.WeightGradientDoubled,
     };
 }

@@ -7,8 +7,8 @@ namespace GradCheck.Xunit.Tests;
 public class ReplayTests
 {
     [Theory]
-    [InlineData(nameof(AffineProperties.BiasNotSummed))]
-    [InlineData(nameof(AffineProperties.FactorTwo))]
+    [InlineData(nameof(AffineProperties.BiasGradientFromFirstRow))]
+    [InlineData(nameof(AffineProperties.WeightGradientDoubled))]
     public void Replaying_the_printed_setting_reproduces_the_same_failure(string bug)
     {
         var first = GradientProperty.Run(typeof(AffineProperties), bug, Cancellable.Options());
@@ -26,7 +26,8 @@ public class ReplayTests
     [Fact]
     public void A_malformed_replay_string_is_a_clear_failure()
     {
-        var result = GradientProperty.Run(typeof(AffineProperties), nameof(AffineProperties.Correct), Cancellable.Options(new PropertyOptions { Replay = "12,4" }));
+        var result = GradientProperty.Run(typeof(AffineProperties), nameof(AffineProperties.Correct),
+            Cancellable.Options(new PropertyOptions { Replay = "12,4" }));
 
         Assert.Equal(PropertyVerdict.Invalid, result.Verdict);
         Assert.Contains("odd gamma", result.Message);

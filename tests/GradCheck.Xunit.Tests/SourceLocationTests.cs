@@ -1,3 +1,4 @@
+using GradCheck.TestInfrastructure.PlantedBugs;
 using System.Runtime.CompilerServices;
 using GradCheck.Xunit.Tests.Fixtures;
 
@@ -12,17 +13,19 @@ public class SourceLocationTests
     [Fact]
     public void The_pdb_gives_the_first_line_of_a_methods_body()
     {
-        var location = SourceLocation.FromDebugSymbols(typeof(AffineProperties).GetMethod(nameof(AffineProperties.Sign))!);
+        var location = SourceLocation.FromDebugSymbols(typeof(AffineProperties).GetMethod(nameof(AffineProperties.InputGradientSignFlipped))!);
 
         Assert.NotNull(location);
         Assert.EndsWith("Fixtures/AffineProperties.cs", location.FilePath.Replace('\\', '/'));
-        Assert.Equal(LineOf(File.ReadAllLines(location.FilePath), "Differentiable.Of(() => Affine.Forward(x, w, b), dout => AffineVariants.Sign("), location.Line);
+        Assert.Equal(LineOf(File.ReadAllLines(location.FilePath),
+            "Of(x, w, b, AffineBackwardBugs.InputGradientSignFlipped);"), location.Line);
     }
 
     [Fact]
     public void An_async_method_is_located_by_its_state_machine()
     {
-        var location = SourceLocation.FromDebugSymbols(typeof(SourceLocationTests).GetMethod(nameof(AsyncBody), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!);
+        var location = SourceLocation.FromDebugSymbols(typeof(SourceLocationTests).GetMethod(nameof(AsyncBody),
+            System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!);
 
         Assert.NotNull(location);
         Assert.EndsWith("SourceLocationTests.cs", location.FilePath);
@@ -42,9 +45,10 @@ public class SourceLocationTests
     public void Assert_names_the_calling_test_and_the_line_of_the_call()
     {
         var line = CurrentLine() + 1;
-        var exception = Assert.Throws<GradientPropertyException>(() => GradientProperty.Assert(AffineProperties.Sign, new PropertyOptions { Replay = "12345,6789,50" }));
+        var exception = Assert.Throws<GradientPropertyException>(() => GradientProperty.Assert(AffineProperties.InputGradientSignFlipped,
+            new PropertyOptions { Replay = "12345,6789,50" }));
 
-        Assert.Contains($"  at AffineProperties.Sign (tests/GradCheck.Xunit.Tests/SourceLocationTests.cs:{line})", exception.Message);
+        Assert.Contains($"  at AffineProperties.InputGradientSignFlipped (tests/GradCheck.Xunit.Tests/SourceLocationTests.cs:{line})", exception.Message);
         Assert.Equal(PropertyVerdict.Failed, exception.Result.Verdict);
     }
 
@@ -54,7 +58,8 @@ public class SourceLocationTests
         var exception = Assert.Throws<GradientPropertyException>(() => GradientProperty.Assert(
             ([Shape("N")] Vector<double> v) => Differentiable.Of(() => v * 2, dout => dout)));
 
-        Assert.Contains($"  at SourceLocationTests.{nameof(Assert_on_a_lambda_names_the_calling_test)} (tests/GradCheck.Xunit.Tests/SourceLocationTests.cs:", exception.Message);
+        Assert.Contains($"  at SourceLocationTests.{nameof(Assert_on_a_lambda_names_the_calling_test)} (tests/GradCheck.Xunit.Tests/SourceLocationTests.cs:",
+            exception.Message);
     }
 
     private static async Task<int> AsyncBody()

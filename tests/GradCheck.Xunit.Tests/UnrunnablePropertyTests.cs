@@ -9,12 +9,14 @@ public class UnrunnablePropertyTests
     [Theory]
     [InlineData(nameof(UnrunnableProperties.UngeneratableParameter), PropertyVerdict.Invalid, "Parameter 'resource' of type IDisposable cannot be generated")]
     [InlineData(nameof(UnrunnableProperties.FloatMatrix), PropertyVerdict.Invalid, "Parameter 'x' is a Matrix<Single>")]
-    [InlineData(nameof(UnrunnableProperties.MatrixWithOneDim), PropertyVerdict.Invalid, "Parameter 'x' is a Matrix<double> but its [Shape] has 1 dim (\"N\"); it needs 2")]
+    [InlineData(nameof(UnrunnableProperties.MatrixWithOneDim), PropertyVerdict.Invalid,
+        "Parameter 'x' is a Matrix<double> but its [Shape] has 1 dim (\"N\"); it needs 2")]
     [InlineData(nameof(UnrunnableProperties.VectorWithTwoDims), PropertyVerdict.Invalid, "Parameter 'bias' is a Vector<double> but its [Shape] has 2 dims")]
     [InlineData(nameof(UnrunnableProperties.ZeroLiteral), PropertyVerdict.Invalid, "Parameter 'x' has the dim \"0\"")]
     [InlineData(nameof(UnrunnableProperties.TooFewGradients), PropertyVerdict.Failed, "WrongGradientCount")]
     [InlineData(nameof(UnrunnableProperties.GradientOfWrongShape), PropertyVerdict.Failed, "WrongGradientShape")]
-    [InlineData(nameof(UnrunnableProperties.ThrowsWhileBuilding), PropertyVerdict.Failed, "'ThrowsWhileBuilding' threw NotSupportedException: the layer is not configured")]
+    [InlineData(nameof(UnrunnableProperties.ThrowsWhileBuilding), PropertyVerdict.Failed,
+        "'ThrowsWhileBuilding' threw NotSupportedException: the layer is not configured")]
     [InlineData(nameof(UnrunnableProperties.ReturnsNull), PropertyVerdict.Failed, "'ReturnsNull' returned null")]
     [InlineData(nameof(UnrunnableProperties.WrongReturnType), PropertyVerdict.Invalid, "returns Int32")]
     public void An_unrunnable_property_fails_with_the_culprit_named(string method, PropertyVerdict outcome, string expected)
@@ -45,7 +47,8 @@ public class UnrunnablePropertyTests
     [Fact]
     public void Too_many_distinct_symbols_for_the_largest_size_is_a_settings_error()
     {
-        var result = GradientProperty.Run(typeof(AffineProperties), nameof(AffineProperties.Correct), Cancellable.Options(new PropertyOptions { MaxDimension = 2 }));
+        var result = GradientProperty.Run(typeof(AffineProperties), nameof(AffineProperties.Correct),
+            Cancellable.Options(new PropertyOptions { MaxDimension = 2 }));
 
         Assert.Equal(PropertyVerdict.Invalid, result.Verdict);
         Assert.Contains("3 size symbols (N, D, M)", result.Message);

@@ -31,7 +31,8 @@ public class ValueDomainTests
     [Fact]
     public void Samples_on_a_kink_are_discarded_with_a_counted_reason_not_failed()
     {
-        var result = GradientProperty.Run(typeof(DomainProperties), nameof(DomainProperties.ReluOnKink), Cancellable.Options(new PropertyOptions { Samples = 5, MaxDiscarded = 10 }));
+        var result = GradientProperty.Run(typeof(DomainProperties), nameof(DomainProperties.ReluOnKink),
+            Cancellable.Options(new PropertyOptions { Samples = 5, MaxDiscarded = 10 }));
 
         Assert.Equal(PropertyVerdict.Exhausted, result.Verdict);
         Assert.True(result.DiscardReasons["on a kink of 'x'"] >= 10, result.Message);

@@ -16,8 +16,9 @@ public sealed record Diagnosis(DiagnosisKind Kind, string InputName)
     /// <summary>For <see cref="DiagnosisKind.ConfinedToRows"/> and <see cref="DiagnosisKind.ConfinedToColumns"/>: the wrong rows or columns.</summary>
     public IReadOnlyList<int> Indices { get; init; } = [];
 
-    /// <summary>For <see cref="DiagnosisKind.ConfinedToRows"/> and <see cref="DiagnosisKind.ConfinedToColumns"/>: how many rows or columns the input has.</summary>
-    public int Of { get; init; }
+    /// <summary>For <see cref="DiagnosisKind.ConfinedToRows"/> and <see cref="DiagnosisKind.ConfinedToColumns"/>: how many rows or columns the input
+    /// has.</summary>
+    public int AxisLength { get; init; }
 
     /// <summary>The sentence the report prints after "diagnosis: ".</summary>
     public override string ToString() => Kind switch
@@ -27,11 +28,12 @@ public sealed record Diagnosis(DiagnosisKind Kind, string InputName)
             "the analytic gradient is the transpose of the numeric one: a missing or extra Transpose() (hidden when the matrix is square).",
         DiagnosisKind.SignError => "analytic = -numeric: a sign error.",
         DiagnosisKind.ConstantFactor =>
-            $"analytic = {FactorText(Factor ?? double.NaN)} x numeric everywhere: a missing or extra constant factor (a 2 from a square, 1/N or N from a batch mean).",
+            $"analytic = {FactorText(Factor ?? double.NaN)} x numeric everywhere: a missing or extra constant factor " +
+            "(a 2 from a square, 1/N or N from a batch mean).",
         DiagnosisKind.ConfinedToRows =>
-            $"only rows {List(Indices)} are wrong (of {Of}): look at how the backward pass handles those rows (a batch sum, an index).",
+            $"only rows {List(Indices)} are wrong (of {AxisLength}): look at how the backward pass handles those rows (a batch sum, an index).",
         DiagnosisKind.ConfinedToColumns =>
-            $"only columns {List(Indices)} are wrong (of {Of}): look at how the backward pass handles those columns.",
+            $"only columns {List(Indices)} are wrong (of {AxisLength}): look at how the backward pass handles those columns.",
         DiagnosisKind.OnlyWhereNegative => $"wrong only where '{InputName}' is negative: check the backward pass's branch for negative inputs.",
         DiagnosisKind.OnlyWherePositive => $"wrong only where '{InputName}' is positive: check the backward pass's branch for positive inputs.",
         _ => Kind.ToString(),

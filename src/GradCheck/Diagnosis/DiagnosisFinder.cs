@@ -69,9 +69,9 @@ internal static class DiagnosisFinder
         var badRows = failed.Select(e => e.Row).Distinct().OrderBy(r => r).ToList();
         var badColumns = failed.Select(e => e.Column).Distinct().OrderBy(c => c).ToList();
         if (badRows.Count < shape.Rows && elements.Any(e => !badRows.Contains(e.Row)) && badRows.Count <= shape.Rows / 2 && badColumns.Count > 1)
-            return new Diagnosis(DiagnosisKind.ConfinedToRows, name) { Indices = badRows, Of = shape.Rows };
+            return new Diagnosis(DiagnosisKind.ConfinedToRows, name) { Indices = badRows, AxisLength = shape.Rows };
         if (badColumns.Count < shape.Columns && elements.Any(e => !badColumns.Contains(e.Column)) && badColumns.Count <= shape.Columns / 2 && badRows.Count > 1)
-            return new Diagnosis(DiagnosisKind.ConfinedToColumns, name) { Indices = badColumns, Of = shape.Columns };
+            return new Diagnosis(DiagnosisKind.ConfinedToColumns, name) { Indices = badColumns, AxisLength = shape.Columns };
         return null;
     }
 

@@ -27,16 +27,19 @@ internal static class Guards
         {
             var other = instances[w].Inputs;
             if (other.Count != first.Count)
-                throw Fault(FaultKind.InvalidArgument, $"The factory built Differentiables with {first.Count} and {other.Count} inputs: each call must build the same layer.");
+                throw Fault(FaultKind.InvalidArgument,
+                    $"The factory built Differentiables with {first.Count} and {other.Count} inputs: each call must build the same layer.");
             for (var i = 0; i < first.Count; i++)
             {
                 var (a, b) = (first[i], other[i]);
                 if (a.Name != b.Name || a.IsDifferentiated != b.IsDifferentiated || a.Storage().Shape != b.Storage().Shape)
                     throw Fault(FaultKind.InvalidArgument,
-                        $"The factory built different inputs at position {i} ('{a.Name}' {a.Storage().Shape}, then '{b.Name}' {b.Storage().Shape}): each call must build the same layer.", a.Name);
+                        $"The factory built different inputs at position {i} ('{a.Name}' {a.Storage().Shape}, then '{b.Name}' {b.Storage().Shape}): " +
+                        "each call must build the same function.", a.Name);
                 if (a.IsDifferentiated && ReferenceEquals(a.Value, b.Value))
                     throw Fault(FaultKind.InvalidArgument,
-                        $"The factory returned input '{a.Name}' itself twice: build each Differentiable over its own copies (Clone()) so they can be perturbed in parallel.", a.Name);
+                        $"The factory returned input '{a.Name}' itself twice: build each Differentiable over its own copies (Clone()) " +
+                        "so they can be perturbed in parallel.", a.Name);
             }
         }
     }

@@ -76,7 +76,8 @@ public static class GradientProperty
         Require(Run(test, options), test.Method, callerMemberName, callerFilePath, callerLineNumber);
 
     /// <summary>Like <see cref="Run(MethodInfo, object?, PropertyOptions?)"/>, throwing unless the property passes.</summary>
-    /// <remarks>The failure message names the calling test and the line of this call, as for <see cref="Assert(Delegate, PropertyOptions?, string, string, int)"/>.</remarks>
+    /// <remarks>The failure message names the calling test and the line of this call, as for <see cref="Assert(Delegate, PropertyOptions?, string, string,
+    /// int)"/>.</remarks>
     /// <param name="method">The test method.</param>
     /// <param name="target">The instance it is called on; null for a static method.</param>
     /// <param name="options">Samples, sizes, replay, tolerances and cancellation; the defaults when null.</param>

@@ -85,7 +85,8 @@ public sealed record PropertyOptions
         if (MaxDiscarded < 0) throw new PropertyDefinitionException($"{nameof(MaxDiscarded)} must be ≥ 0 (it is {MaxDiscarded}).");
         if (MaxDimension < 1) throw new PropertyDefinitionException($"{nameof(MaxDimension)} must be at least 1 (it is {MaxDimension}).");
         if (StartSize < 0 || EndSize < StartSize)
-            throw new PropertyDefinitionException($"{nameof(StartSize)} ({StartSize}) and {nameof(EndSize)} ({EndSize}) must satisfy 0 ≤ StartSize ≤ EndSize.");
+            throw new PropertyDefinitionException(
+                $"{nameof(StartSize)} ({StartSize}) and {nameof(EndSize)} ({EndSize}) must satisfy 0 ≤ StartSize ≤ EndSize.");
         try
         {
             EngineOptions(0).Validate();

@@ -29,7 +29,8 @@ internal static class ReportWriter
             _ => $"FAILED: {failedInputs} of {result.Inputs.Count} differentiated input{(result.Inputs.Count == 1 ? "" : "s")} " +
                  $"{(failedInputs == 1 ? "has" : "have")} a wrong gradient",
         };
-        text.AppendLine(Invariant($"GradCheck: gradient check {headline} ({mode} mode, seed {result.Seed}, {result.ForwardEvaluations:N0} forward evaluations)."));
+        text.AppendLine(Invariant($"GradCheck: gradient check {headline} ") +
+                        Invariant($"({mode} mode, seed {result.Seed}, {result.ForwardEvaluations:N0} forward evaluations)."));
 
         foreach (var input in result.Inputs)
         {
@@ -75,7 +76,8 @@ internal static class ReportWriter
             {
                 var position = input.Kind == TensorKind.Matrix ? Invariant($"[{element.Row}, {element.Column}]") : Invariant($"[{element.Row}]");
                 text.AppendLine(Invariant(
-                    $"    {position,-10} analytic {element.Analytic,13:+0.000000e+00;-0.000000e+00}   numeric {element.Numeric,13:+0.000000e+00;-0.000000e+00}   ") + Invariant(
+                    $"    {position,-10} analytic {element.Analytic,13:+0.000000e+00;-0.000000e+00}   ") +
+                    Invariant($"numeric {element.Numeric,13:+0.000000e+00;-0.000000e+00}   ") + Invariant(
                     $"abs error {element.AbsoluteError:0.00e+00}   rel error {element.RelativeError:0.00e+00}   tolerance {element.Tolerance:0.0e+00}"));
             }
         }
@@ -89,7 +91,9 @@ internal static class ReportWriter
         if (input.Confirmation is { } confirmation)
         {
             var element = input.WorstElements.FirstOrDefault();
-            var along = element is null ? "" : input.Kind == TensorKind.Matrix ? Invariant($" along element [{element.Row}, {element.Column}]") : Invariant($" along element [{element.Row}]");
+            var along = element is null ? ""
+                : input.Kind == TensorKind.Matrix ? Invariant($" along element [{element.Row}, {element.Column}]")
+                : Invariant($" along element [{element.Row}]");
             text.AppendLine(Invariant($"  confirmation{along}: {confirmation}"));
         }
     }
@@ -97,8 +101,10 @@ internal static class ReportWriter
     private static string Coverage(InputResult input)
     {
         var parts = new List<string>();
-        if (input.ProbeCount > 0) parts.Add(Invariant($"{input.ProbeCount} directional probe{(input.ProbeCount == 1 ? "" : "s")}, {input.FailedProbeCount} failed"));
-        if (input.CheckedElementCount > 0) parts.Add(Invariant($"{input.CheckedElementCount:N0} element{(input.CheckedElementCount == 1 ? "" : "s")} checked one by one"));
+        if (input.ProbeCount > 0)
+            parts.Add(Invariant($"{input.ProbeCount} directional probe{(input.ProbeCount == 1 ? "" : "s")}, {input.FailedProbeCount} failed"));
+        if (input.CheckedElementCount > 0)
+            parts.Add(Invariant($"{input.CheckedElementCount:N0} element{(input.CheckedElementCount == 1 ? "" : "s")} checked one by one"));
         return string.Join("; ", parts);
     }
 

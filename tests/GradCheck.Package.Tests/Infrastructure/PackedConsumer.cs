@@ -44,7 +44,8 @@ public sealed class PackedConsumer : IDisposable
         File.WriteAllText(Path.Combine(Root, "packages.slnx"), $"<Solution>\n{string.Join("\n", projects)}\n</Solution>\n");
         // Artifacts output keeps this Release build out of the working tree's bin/ and obj/ folders.
         return ChildProcess.Run(Root, "dotnet",
-            $"pack packages.slnx -c Release -o \"{Feed}\" -p:Version={Version} -p:UseArtifactsOutput=true -p:ArtifactsPath=\"{Path.Combine(Root, "artifacts")}\"",
+            $"pack packages.slnx -c Release -o \"{Feed}\" -p:Version={Version} " +
+            $"-p:UseArtifactsOutput=true -p:ArtifactsPath=\"{Path.Combine(Root, "artifacts")}\"",
             TimeSpan.FromMinutes(5));
     }
 

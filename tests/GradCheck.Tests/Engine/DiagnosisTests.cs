@@ -9,15 +9,15 @@ public class DiagnosisTests
 
     [Theory, MemberData(nameof(Modes))]
     public void Missing_transpose_is_diagnosed(CheckMode mode) =>
-        AssertDiagnosis(PlantedBugs.MissingTranspose(new Random(1)), "w", mode, DiagnosisKind.Transposed);
+        AssertDiagnosis(PlantedBugs.WeightGradientTransposed(new Random(1)), "w", mode, DiagnosisKind.Transposed);
 
     [Theory, MemberData(nameof(Modes))]
     public void Missing_transpose_on_a_large_weight_is_diagnosed_from_a_sample(CheckMode mode) =>
-        AssertDiagnosis(PlantedBugs.MissingTranspose(new Random(1), n: 4, d: 40), "w", mode, DiagnosisKind.Transposed);
+        AssertDiagnosis(PlantedBugs.WeightGradientTransposed(new Random(1), n: 4, d: 40), "w", mode, DiagnosisKind.Transposed);
 
     [Theory, MemberData(nameof(Modes))]
     public void Sign_error_is_diagnosed(CheckMode mode) =>
-        AssertDiagnosis(PlantedBugs.Sign(new Random(2)), "w", mode, DiagnosisKind.SignError, d => Assert.Equal(-1, d.Factor));
+        AssertDiagnosis(PlantedBugs.WeightGradientSignFlipped(new Random(2)), "w", mode, DiagnosisKind.SignError, d => Assert.Equal(-1, d.Factor));
 
     [Theory, MemberData(nameof(Modes))]
     public void Missing_factor_two_is_diagnosed_as_one_half(CheckMode mode) =>
@@ -29,7 +29,7 @@ public class DiagnosisTests
 
     [Theory, MemberData(nameof(Modes))]
     public void All_zero_gradient_is_diagnosed(CheckMode mode) =>
-        AssertDiagnosis(PlantedBugs.ZeroGradient(new Random(5)), "w", mode, DiagnosisKind.AllZero);
+        AssertDiagnosis(PlantedBugs.WeightGradientZero(new Random(5)), "w", mode, DiagnosisKind.AllZero);
 
     [Theory, MemberData(nameof(Modes))]
     public void Bug_only_for_negative_inputs_is_diagnosed(CheckMode mode) =>

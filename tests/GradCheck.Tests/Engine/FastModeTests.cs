@@ -17,7 +17,7 @@ public class FastModeTests
         var random = new Random(size);
         for (var draw = 0; draw < draws; draw++)
         {
-            var result = GradientCheck.Run(PlantedBugs.MissingTranspose(random, n: 4, d: size),
+            var result = GradientCheck.Run(PlantedBugs.WeightGradientTransposed(random, n: 4, d: size),
                 new CheckOptions { Seed = draw, ConfirmFailures = false });
             Assert.True(result.Inputs.Single(i => i.Name == "w").Verdict == Verdict.Failed, $"draw {draw} at {size}×{size}:\n{result.Report}");
         }

@@ -60,7 +60,8 @@ public class FaultTests
     public void Throwing_backward_is_reported()
     {
         var x = X.Clone();
-        var result = GradientCheck.Run(Differentiable.Of(() => x * 2, new Func<Matrix<double>, object?>(_ => throw new NotSupportedException("no grad"))).WithInput(x));
+        var result = GradientCheck.Run(Differentiable.Of(() => x * 2, new Func<Matrix<double>, object?>(_ =>
+            throw new NotSupportedException("no grad"))).WithInput(x));
         AssertFault(result, FaultKind.BackwardThrew, "no grad");
     }
 

@@ -9,16 +9,16 @@ public class PlantedBugTests
 
     private static readonly Dictionary<string, (Func<Random, Differentiable> Plant, string WrongInput)> Catalog = new()
     {
-        ["missing transpose on a square weight"] = (r => PlantedBugs.MissingTranspose(r), "w"),
-        ["sign"] = (PlantedBugs.Sign, "w"),
+        ["missing transpose on a square weight"] = (r => PlantedBugs.WeightGradientTransposed(r), "w"),
+        ["sign"] = (PlantedBugs.WeightGradientSignFlipped, "w"),
         ["missing factor 2"] = (PlantedBugs.MissingFactorTwo, "z"),
         ["missing 1/N"] = (r => PlantedBugs.MissingOneOverN(r), "z"),
-        ["bias not summed over the batch"] = (PlantedBugs.BiasNotSummed, "b"),
+        ["bias not summed over the batch"] = (PlantedBugs.BiasGradientFromFirstRow, "b"),
         ["sigmoid derivative from the wrong variable"] = (PlantedBugs.SigmoidFromWrongVariable, "x"),
-        ["relative error 1e-4"] = (r => PlantedBugs.RelativeError(r, 1e-4), "w"),
-        ["relative error 1e-5"] = (r => PlantedBugs.RelativeError(r, 1e-5), "w"),
+        ["relative error 1e-4"] = (r => PlantedBugs.WeightGradientOffBy(r, 1e-4), "w"),
+        ["relative error 1e-5"] = (r => PlantedBugs.WeightGradientOffBy(r, 1e-5), "w"),
         ["wrong only for negative inputs"] = (PlantedBugs.WrongOnlyForNegativeInputs, "x"),
-        ["all-zero gradient"] = (PlantedBugs.ZeroGradient, "w"),
+        ["all-zero gradient"] = (PlantedBugs.WeightGradientZero, "w"),
     };
 
     [Theory]
@@ -32,7 +32,7 @@ public class PlantedBugTests
     [Fact]
     public void Assert_throws_with_the_report_as_message()
     {
-        var exception = Assert.Throws<GradientCheckException>(() => GradientCheck.Assert(PlantedBugs.Sign(new Random(3))));
+        var exception = Assert.Throws<GradientCheckException>(() => GradientCheck.Assert(PlantedBugs.WeightGradientSignFlipped(new Random(3))));
         Assert.Equal(Verdict.Failed, exception.Result.Verdict);
         Assert.Contains("Input 'w'", exception.Message);
         Assert.Contains("analytic", exception.Message);
@@ -43,8 +43,8 @@ public class PlantedBugTests
     [Fact]
     public void Replaying_the_printed_seed_gives_the_same_report()
     {
-        var first = GradientCheck.Run(PlantedBugs.MissingTranspose(new Random(5)));
-        var replay = GradientCheck.Run(PlantedBugs.MissingTranspose(new Random(5)), new CheckOptions { Seed = first.Seed });
+        var first = GradientCheck.Run(PlantedBugs.WeightGradientTransposed(new Random(5)));
+        var replay = GradientCheck.Run(PlantedBugs.WeightGradientTransposed(new Random(5)), new CheckOptions { Seed = first.Seed });
         Assert.Equal(first.Report, replay.Report);
     }
 

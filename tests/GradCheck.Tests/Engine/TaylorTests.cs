@@ -18,7 +18,7 @@ public class TaylorTests
     [Fact]
     public void Wrong_gradient_shows_first_order_remainder()
     {
-        var results = GradientCheck.Taylor(PlantedBugs.Sign(new Random(3)), seed: 4);
+        var results = GradientCheck.Taylor(PlantedBugs.WeightGradientSignFlipped(new Random(3)), seed: 4);
         Assert.True(results[0].IsConsistent, results[0].ToString());   // dx is right
         Assert.True(results[1].IsWrong, results[1].ToString());        // dW has the wrong sign
         Assert.InRange(results[1].Order, 0.8, 1.2);
@@ -27,7 +27,7 @@ public class TaylorTests
     [Fact]
     public void Failures_are_confirmed_by_the_Taylor_test_in_the_report()
     {
-        var result = GradientCheck.Run(PlantedBugs.MissingTranspose(new Random(5)), new CheckOptions { Seed = 6 });
+        var result = GradientCheck.Run(PlantedBugs.WeightGradientTransposed(new Random(5)), new CheckOptions { Seed = 6 });
         var confirmation = result.Inputs.Single(i => i.Name == "w").Confirmation;
         Assert.NotNull(confirmation);
         Assert.True(confirmation.IsWrong, confirmation.ToString());

@@ -1,22 +1,22 @@
+using GradCheck.TestInfrastructure.PlantedBugs;
+
 namespace GradCheck.Tests.Fixtures;
 
-/// <summary>Realistic backward-pass bugs, each planted in an otherwise correct layer.</summary>
+/// <summary>
+/// Realistic backward-pass bugs, each planted in an otherwise correct layer; the affine layer's come from the shared
+/// catalogue <see cref="AffineBackwardBugs"/>.
+/// </summary>
 internal static class PlantedBugs
 {
     /// <summary>dW = dYᵀ·x instead of xᵀ·dY: compiles because W is square (D = M).</summary>
-    public static Differentiable MissingTranspose(Random random, int n = 5, int d = 8)
+    public static Differentiable WeightGradientTransposed(Random random, int n = 5, int d = 8)
     {
         var (x, w, b) = (Draw.Matrix(random, n, d), Draw.Matrix(random, d, d), Draw.Vector(random, d));
-        return Differentiable.Of(() => Affine.Forward(x, w, b), dout =>
-            {
-                var (dx, _, db) = Affine.Backward(dout, x, w);
-                return (dx, dout.TransposeThisAndMultiply(x), db);
-            })
-            .WithInput(x).WithInput(w).WithInput(b);
+        return Affine(x, w, b, AffineBackwardBugs.WeightGradientTransposed);
     }
 
     /// <summary>The weight gradient with its sign flipped.</summary>
-    public static Differentiable Sign(Random random) => AffineWith(random, (dx, dw, db) => (dx, -dw, db));
+    public static Differentiable WeightGradientSignFlipped(Random random) => Affine(random, AffineBackwardBugs.WeightGradientSignFlipped);
 
     /// <summary>MSE's gradient without its 2: (z − y)/N.</summary>
     public static Differentiable MissingFactorTwo(Random random) =>
@@ -27,8 +27,7 @@ internal static class PlantedBugs
         Mse(random, (z, y) => 2 * (z - y), n);
 
     /// <summary>The bias gradient taken from the first row only, not summed over the batch.</summary>
-    public static Differentiable BiasNotSummed(Random random) =>
-        AffineWith(random, (dx, dw, db) => (dx, dw, db), biasGradient: dout => dout.Row(0));
+    public static Differentiable BiasGradientFromFirstRow(Random random) => Affine(random, AffineBackwardBugs.BiasGradientFromFirstRow);
 
     /// <summary>The sigmoid's derivative computed from its output s: σ(s)(1 − σ(s)) instead of s(1 − s).</summary>
     public static Differentiable SigmoidFromWrongVariable(Random random)
@@ -40,8 +39,7 @@ internal static class PlantedBugs
     }
 
     /// <summary>The weight gradient off by a relative <paramref name="error"/>.</summary>
-    public static Differentiable RelativeError(Random random, double error) =>
-        AffineWith(random, (dx, dw, db) => (dx, dw * (1 + error), db));
+    public static Differentiable WeightGradientOffBy(Random random, double error) => Affine(random, AffineBackwardBugs.WeightGradientOffBy(error));
 
     /// <summary>Leaky ReLU whose backward uses slope 0.1 where the forward uses 0.01: wrong only for negative inputs.</summary>
     public static Differentiable WrongOnlyForNegativeInputs(Random random)
@@ -52,21 +50,13 @@ internal static class PlantedBugs
     }
 
     /// <summary>The weight gradient forgotten: all zero.</summary>
-    public static Differentiable ZeroGradient(Random random) =>
-        AffineWith(random, (dx, dw, db) => (dx, dw * 0, db));
+    public static Differentiable WeightGradientZero(Random random) => Affine(random, AffineBackwardBugs.WeightGradientZero);
 
-    private static Differentiable AffineWith(Random random,
-        Func<Matrix<double>, Matrix<double>, Vector<double>, (Matrix<double>, Matrix<double>, Vector<double>)> plant,
-        Func<Matrix<double>, Vector<double>>? biasGradient = null)
-    {
-        var (x, w, b) = (Draw.Matrix(random, 6, 4), Draw.Matrix(random, 4, 3), Draw.Vector(random, 3));
-        return Differentiable.Of(() => Affine.Forward(x, w, b), dout =>
-            {
-                var (dx, dw, db) = Affine.Backward(dout, x, w);
-                return plant(dx, dw, biasGradient?.Invoke(dout) ?? db);
-            })
-            .WithInput(x).WithInput(w).WithInput(b);
-    }
+    private static Differentiable Affine(Random random, AffineBackwardBugs.Backward backward) =>
+        Affine(Draw.Matrix(random, 6, 4), Draw.Matrix(random, 4, 3), Draw.Vector(random, 3), backward);
+
+    private static Differentiable Affine(Matrix<double> x, Matrix<double> w, Vector<double> b, AffineBackwardBugs.Backward backward) =>
+        Differentiable.Of(() => Samples.Affine.Forward(x, w, b), dout => backward(dout, x, w)).WithInput(x).WithInput(w).WithInput(b);
 
     private static Differentiable Mse(Random random, Func<Matrix<double>, Matrix<double>, Matrix<double>> gradient, int n = 5)
     {

@@ -19,7 +19,8 @@ public sealed class NestedDotnetTest : IDisposable
     public (int ExitCode, string Console, string Trx) Run(string arguments, string trxName, IReadOnlyDictionary<string, string>? environment = null)
     {
         var (exitCode, output) = Execute(
-            $"test \"{Project}\" --no-build {arguments} --logger \"trx;LogFileName={trxName}\" --logger \"console;verbosity=normal\" --results-directory \"{ResultsDirectory}\"",
+            $"test \"{Project}\" --no-build {arguments} --logger \"trx;LogFileName={trxName}\" --logger \"console;verbosity=normal\" " +
+            $"--results-directory \"{ResultsDirectory}\"",
             environment);
         var trx = Path.Combine(ResultsDirectory, trxName);
         return (exitCode, output, File.Exists(trx) ? File.ReadAllText(trx) : "");

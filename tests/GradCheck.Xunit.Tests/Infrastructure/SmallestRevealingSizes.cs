@@ -1,4 +1,4 @@
-using GradCheck.Xunit.Tests.Fixtures;
+using GradCheck.TestInfrastructure.PlantedBugs;
 
 namespace GradCheck.Xunit.Tests.Infrastructure;
 
@@ -8,9 +8,7 @@ namespace GradCheck.Xunit.Tests.Infrastructure;
 /// </summary>
 public static class SmallestRevealingSizes
 {
-    public delegate object Backward(Matrix<double> dout, Matrix<double> x, Matrix<double> w);
-
-    public static int TotalFor(Backward backward)
+    public static int TotalFor(AffineBackwardBugs.Backward backward)
     {
         var random = new Random(7);
         Matrix<double> Random(int rows, int columns) => Matrix<double>.Build.Dense(rows, columns, (_, _) => random.NextDouble() * 4 - 2);
@@ -25,9 +23,9 @@ public static class SmallestRevealingSizes
             var x = Random(n, d);
             var w = Random(d, m);
             var b = Vector<double>.Build.Dense(m, _ => random.NextDouble());
-            var layer = Differentiable.Of(() => Affine.Forward(x, w, b), dout => backward(dout, x, w))
+            var differentiable = Differentiable.Of(() => Affine.Forward(x, w, b), dout => backward(dout, x, w))
                 .WithInput(x).WithInput(w).WithInput(b);
-            if (!GradientCheck.Run(layer, new CheckOptions { Seed = 1 }).Passed) return n + d + m;
+            if (!GradientCheck.Run(differentiable, new CheckOptions { Seed = 1 }).Passed) return n + d + m;
         }
 
         throw new InvalidOperationException("The bug does not show at sizes up to 3.");

@@ -9,7 +9,8 @@ internal enum PropertyParameterKind
     /// <summary>A <c>Vector&lt;double&gt;</c> shaped by [Shape].</summary>
     Vector,
 
-    /// <summary>A bounded <see cref="double"/> (a drawn constant) or a <see cref="GradCheck.Scalar"/> (differentiated), in the parameter's value domain.</summary>
+    /// <summary>A bounded <see cref="double"/> (a drawn constant) or a <see cref="GradCheck.Scalar"/> (differentiated), in the parameter's value
+    /// domain.</summary>
     Scalar,
 
     /// <summary>Anything else, from FsCheck's (or the user's) Arbitrary for its type.</summary>

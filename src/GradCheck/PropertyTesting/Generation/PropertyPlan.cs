@@ -83,12 +83,14 @@ internal sealed class PropertyPlan
         if (shape is not null)
             throw new PropertyDefinitionException($"Parameter '{name}' has [Shape] but is a {TypeName(type)}, not a Matrix<double> or Vector<double>.");
         if (isConstant)
-            throw new PropertyDefinitionException($"Parameter '{name}' is marked [Constant] but is a {TypeName(type)}; only matrices, vectors and Scalars are differentiated.");
+            throw new PropertyDefinitionException(
+                $"Parameter '{name}' is marked [Constant] but is a {TypeName(type)}; only matrices, vectors and Scalars are differentiated.");
 
         if (type == typeof(double))
             return new PropertyParameter { Parameter = parameter, Kind = PropertyParameterKind.Scalar, Domain = domain };
         if (domains.Count == 1)
-            throw new PropertyDefinitionException($"Parameter '{name}' has a value-domain attribute but is a {TypeName(type)}; domains apply to doubles, matrices and vectors.");
+            throw new PropertyDefinitionException(
+                $"Parameter '{name}' has a value-domain attribute but is a {TypeName(type)}; domains apply to doubles, matrices and vectors.");
 
         Arbitrary<object> arbitrary;
         try

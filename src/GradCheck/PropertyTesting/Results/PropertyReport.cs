@@ -34,7 +34,8 @@ internal static class PropertyReport
     {
         var text = new StringBuilder();
         var method = shrunk.Plan.Method;
-        text.AppendLine(Invariant($"GradCheck property '{Name(method)}' failed after {passed} passing samples ({discards}); shrunk {shrinks} time{(shrinks == 1 ? "" : "s")}."));
+        text.AppendLine(Invariant($"GradCheck property '{Name(method)}' failed after {passed} passing samples ({discards}); ") +
+                        Invariant($"shrunk {shrinks} time{(shrinks == 1 ? "" : "s")}."));
         text.AppendLine(Invariant($"Shrunk sizes: {shrunk.SizesText}   (first failing sample: {original.SizesText})"));
         var inputs = Inputs(shrunk);
         if (inputs.Length > 0) text.AppendLine($"Shrunk arguments: {inputs}");

@@ -19,7 +19,8 @@ internal static class ReplaySetting
             || !ulong.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var gamma)
             || gamma % 2 == 0)
             throw new PropertyDefinitionException(
-                $"Replay \"{text}\" is not of the form \"seed,gamma\" or \"seed,gamma,size\" with whole numbers and an odd gamma, as failure reports print it.");
+                $"Replay \"{text}\" is not of the form \"seed,gamma\" or \"seed,gamma,size\" with whole numbers and an odd gamma, " +
+                "as failure reports print it.");
         FSharpOption<int>? size = null;
         if (parts.Length == 3)
         {

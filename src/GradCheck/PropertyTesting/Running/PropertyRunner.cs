@@ -56,7 +56,8 @@ internal static class PropertyRunner
         return Summarize(runner.Result ?? throw new InvalidOperationException("FsCheck finished without a result."), method, target, options, discards);
     }
 
-    /// <summary>The same property for FsCheck's own runner (<c>Check.One</c>, <c>QuickCheckThrowOnFailure</c>): a failure throws with the engine's report.</summary>
+    /// <summary>The same property for FsCheck's own runner (<c>Check.One</c>, <c>QuickCheckThrowOnFailure</c>): a failure throws with the engine's
+    /// report.</summary>
     public static Property ToProperty(MethodInfo method, object? target, PropertyOptions options)
     {
         PropertyPlan plan;
