@@ -151,13 +151,15 @@ internal sealed class DimExpression : IEquatable<DimExpression>
         return hash;
     }
 
-    /// <summary>The normal form as a reader writes it: highest degree first, symbols in order, the number last (<c>L-K+1</c>).</summary>
+    /// <summary>The normal form as a reader writes it (<c>L-K+1</c>).</summary>
     public override string ToString()
     {
         if (terms.Count == 0) return "0";
         var text = new StringBuilder();
+        // Added terms before subtracted ones, higher degree first, then by name; the number last: "L-K+1", "2*N+2".
         var ordered = terms.Where(t => t.Key.Length > 0)
-            .OrderByDescending(t => t.Key.Split('*').Length)
+            .OrderBy(t => t.Value < 0)
+            .ThenByDescending(t => t.Key.Split('*').Length)
             .ThenBy(t => t.Key, StringComparer.Ordinal)
             .ToList();
         if (terms.TryGetValue("", out var constant)) ordered.Add(new KeyValuePair<string, long>("", constant));

@@ -36,11 +36,21 @@ internal sealed class PropertyParameter
         ? new TensorShape(SizeOf(Dims[0], symbolSizes), SizeOf(Dims[1], symbolSizes), IsMatrix: true)
         : new TensorShape(SizeOf(Dims[0], symbolSizes), 1, IsMatrix: false);
 
-    private int SizeOf(DimExpression dim, int[] symbolSizes)
+    /// <summary>The first dim of this parameter that is below 1 at these sizes, as "L-K+1 = 0"; null when every dim is a size.</summary>
+    public string? DimBelowOne(int[] symbolSizes)
     {
-        var size = dim.Evaluate(symbol => symbolSizes[IndexOf(symbol)]) ?? 0;
-        return (int)Math.Clamp(size, 0, int.MaxValue);
+        foreach (var dim in Dims)
+        {
+            var size = Evaluate(dim, symbolSizes);
+            if (size < 1) return $"{dim} = {size}";
+        }
+
+        return null;
     }
+
+    private int SizeOf(DimExpression dim, int[] symbolSizes) => (int)Math.Clamp(Evaluate(dim, symbolSizes), 0, int.MaxValue);
+
+    private long Evaluate(DimExpression dim, int[] symbolSizes) => dim.Evaluate(symbol => symbolSizes[IndexOf(symbol)]) ?? 0;
 
     private int IndexOf(string symbol)
     {

@@ -11,6 +11,9 @@ internal static class SampleEvaluator
     public static SampleResult Evaluate(Sample sample, object? target, PropertyOptions options)
     {
         var plan = sample.Plan;
+        // Derived sizes ("L-K+1") can fall below 1 for some drawn symbols: such a sample has no shape to draw.
+        if (plan.Parameters.Select(p => p.DimBelowOne(sample.Sizes)).FirstOrDefault(d => d is not null) is { } belowOne)
+            return SampleResult.Discard($"a derived size below 1 ({belowOne})");
         var arguments = TestMethodInvoker.Arguments(sample);
         object? returned;
         try

@@ -1,0 +1,40 @@
+using GradCheck.Xunit.Tests.Fixtures;
+using GradCheck.Xunit.Tests.Infrastructure;
+
+namespace GradCheck.Xunit.Tests;
+
+/// <summary>[Shape] dims at run time follow the one grammar the analyzer uses: literals ≥ 1, symbols, size arithmetic.</summary>
+public class DimGrammarTests
+{
+    [Theory]
+    [InlineData(nameof(DimGrammarProperties.ZeroLiteral), "has the dim \"0\" in its [Shape], which is not a size: a literal size must be at least 1")]
+    [InlineData(nameof(DimGrammarProperties.EmptyDim), "has the dim \"\" in its [Shape], which is empty")]
+    public void A_malformed_dim_makes_the_property_invalid_naming_the_parameter(string method, string expected)
+    {
+        var result = GradientProperty.Run(typeof(DimGrammarProperties), method, Cancellable.Options());
+
+        Assert.Equal(PropertyVerdict.Invalid, result.Verdict);
+        Assert.Contains($"Parameter 'x' {expected}", result.Message);
+    }
+
+    [Theory]
+    [InlineData(nameof(DimGrammarProperties.DerivedSize))]
+    [InlineData(nameof(DimGrammarProperties.LeadingSpace))]
+    public void A_derived_dim_or_a_spaced_symbol_runs(string method)
+    {
+        var result = GradientProperty.Run(typeof(DimGrammarProperties), method, Cancellable.Options(new PropertyOptions { Samples = 30 }));
+
+        Assert.True(result.Passed, result.Message);
+    }
+
+    [Fact]
+    public void A_derived_size_is_computed_from_the_drawn_symbols_and_samples_where_it_is_below_one_are_discarded()
+    {
+        var result = GradientProperty.Run(typeof(DimGrammarProperties), nameof(DimGrammarProperties.ValidConvolution),
+            Cancellable.Options(new PropertyOptions { Samples = 50 }));
+
+        Assert.True(result.Passed, result.Message);
+        Assert.Equal(50, result.PassedSamples);
+        Assert.Contains(result.DiscardReasons.Keys, reason => reason.StartsWith("a derived size below 1 (L-K+1 = ", StringComparison.Ordinal));
+    }
+}
