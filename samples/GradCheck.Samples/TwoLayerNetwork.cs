@@ -1,7 +1,7 @@
 namespace GradCheck.Samples;
 
 /// <summary>
-/// The lecture's 2-layer network: h1 = x·W1 + b1, z1 = σ(h1), z2 = z1·W2 + b2, L = (1/N)·‖z2 − y‖²_F.
+/// A two-layer network: h1 = x·W1 + b1, z1 = σ(h1), z2 = z1·W2 + b2, L = (1/N)·‖z2 − y‖²_F.
 /// </summary>
 public sealed class TwoLayerNetwork
 {

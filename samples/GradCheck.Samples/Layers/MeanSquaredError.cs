@@ -1,6 +1,6 @@
 namespace GradCheck.Samples;
 
-/// <summary>L = (1/N)·‖z − y‖²_F, the lecture's loss.</summary>
+/// <summary>L = (1/N)·‖z − y‖²_F, the two-layer network's loss.</summary>
 public static class MeanSquaredError
 {
     /// <summary>The loss.</summary>
