@@ -4,7 +4,7 @@ using BenchmarkDotNet.Engines;
 namespace GradCheck.Bench;
 
 /// <summary>
-/// The engine's costs on the workloads. Ratios are against the bare evaluations a full check needs
+/// The engine's costs on the benchmark workloads (Scenarios). Ratios are against the bare evaluations a full check needs
 /// (baseline), measured in the same run.
 /// </summary>
 [MemoryDiagnoser]

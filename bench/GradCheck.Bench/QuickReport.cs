@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace GradCheck.Bench;
 
 /// <summary>
-/// `--quick`: each scenario timed in one process run (median of 3 after a warm-up), with the ratios the issue asks for
+/// `--quick`: each scenario timed in one process run (median of 3 after a warm-up), with the ratios of the README's performance table
 /// and the peak managed heap during the check. BenchmarkDotNet gives the rigorous figures; this gives all of them in a minute.
 /// </summary>
 public static class QuickReport

@@ -2,7 +2,7 @@ using MathNet.Numerics.Distributions;
 
 namespace GradCheck.Bench;
 
-/// <summary>The benchmark workloads, built once with fixed seeds so every run measures the same inputs.</summary>
+/// <summary>The benchmark workloads, built once with fixed seeds so every run measures the same inputs.</summary>
 public sealed class Scenarios
 {
     private readonly Random random = new(42);
@@ -12,7 +12,7 @@ public sealed class Scenarios
 
     public Scenarios()
     {
-        // The lecture's network: N=32, D=64, H=64, C=10 → 64·64 + 64 + 64·10 + 10 = 4,810 parameters.
+        // The two-layer network of samples/GradCheck.Samples: N=32, D=64, H=64, C=10 → 64·64 + 64 + 64·10 + 10 = 4,810 parameters.
         Network = TwoLayerNetwork.Random(64, 64, 10, random);
         NetworkX = Normal(32, 64);
         NetworkY = Normal(32, 10);

@@ -1,7 +1,7 @@
 using GradCheck.Parameters;
 namespace GradCheck.Samples.Tests;
 
-/// <summary>The lecture's network: the gradient of the loss with respect to all four parameters, at a fixed batch.</summary>
+/// <summary>The two-layer network: the gradient of the loss with respect to all four parameters, at a fixed batch.</summary>
 public class TwoLayerNetworkTests
 {
     [GradCheck]

@@ -15,6 +15,7 @@ public class ConsumerTestRunTests(PackedConsumer packed, ITestOutputHelper outpu
         foreach (var text in new[]
                  {
                      "Passed Consumer.Tests.SigmoidTests.Sigmoid_correct",
+                     "Passed Consumer.Tests.PlainApiTests.Square_through_the_plain_property_runner",
                      "Failed Consumer.Tests.SigmoidTests.Sigmoid_with_a_planted_bug",
                      "GradCheck: gradient check FAILED: 1 of 1 differentiated input has a wrong gradient",
                      "Input 'x' (",               // the per-input section,

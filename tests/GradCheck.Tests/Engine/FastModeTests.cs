@@ -35,7 +35,7 @@ public class FastModeTests
     [Fact]
     public void Failing_default_check_with_its_report_costs_under_a_tenth_of_a_full_check()
     {
-        // The lecture's network at the benchmark's sizes (N=32, D=64, H=64, C=10), with a missing transpose in dW1.
+        // The two-layer network (samples/GradCheck.Samples) at the benchmark's sizes (N=32, D=64, H=64, C=10), with a missing transpose in dW1.
         var random = new Random(7);
         var network = TwoLayerNetwork.Random(64, 64, 10, random);
         var (x, y) = (Draw.Matrix(random, 32, 64), Draw.Matrix(random, 32, 10));
