@@ -15,6 +15,12 @@ public enum DiagnosisKind
     /// <summary>analytic = <see cref="Diagnosis.Factor"/> × numeric on the checked elements: a missing or extra constant factor.</summary>
     ConstantFactor,
 
+    /// <summary>
+    /// analytic = <see cref="Diagnosis.Factor"/> × numeric on every checked element, for a factor no usual bug explains
+    /// (1.0012, −480): the ratio is described, no cause is named.
+    /// </summary>
+    UniformRatio,
+
     /// <summary>Only the rows in <see cref="Diagnosis.Indices"/> are wrong.</summary>
     ConfinedToRows,
 

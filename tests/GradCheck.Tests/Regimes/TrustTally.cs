@@ -1,0 +1,85 @@
+using System.Text;
+
+namespace GradCheck.Tests.Regimes;
+
+/// <summary>
+/// False alarms, misses and wrong diagnoses of the engine over the regime layers: every correct layer must pass, every
+/// planted bug must fail, and a diagnosis may name only what the plant allows.
+/// </summary>
+public sealed class TrustTally
+{
+    private readonly Dictionary<string, (int Checks, int FalseAlarms, int Bugs, int Misses, int WrongDiagnoses)> rows = [];
+    private readonly List<string> examples = [];
+
+    public int FalseAlarms => rows.Values.Sum(r => r.FalseAlarms);
+
+    public int Misses => rows.Values.Sum(r => r.Misses);
+
+    public int WrongDiagnoses => rows.Values.Sum(r => r.WrongDiagnoses);
+
+    public IReadOnlyList<string> Examples => examples;
+
+    public static TrustTally Run(IEnumerable<RegimeCase> cases, IEnumerable<GradientPlant> plants, CheckMode mode, int draws, int seed)
+    {
+        var tally = new TrustTally();
+        var plantList = plants.ToList();
+        foreach (var regimeCase in cases)
+            for (var draw = 0; draw < draws; draw++)
+                foreach (var plant in plantList)
+                {
+                    var random = new Random(HashCode.Combine(seed, regimeCase.Regime, regimeCase.Layer, draw));
+                    var result = GradientCheck.Run(regimeCase.Build(random, plant), new CheckOptions { Mode = mode, Seed = seed + draw });
+                    tally.Add(regimeCase, plant, result);
+                }
+
+        return tally;
+    }
+
+    private void Add(RegimeCase regimeCase, GradientPlant plant, CheckResult result)
+    {
+        var key = regimeCase.ToString();
+        var row = rows.GetValueOrDefault(key);
+        row.Checks++;
+        if (!plant.IsBug)
+        {
+            if (result.Verdict != Verdict.Passed)
+            {
+                row.FalseAlarms++;
+                Note($"false alarm ({result.Verdict}) on {key}", result);
+            }
+        }
+        else
+        {
+            row.Bugs++;
+            var input = result.Inputs.FirstOrDefault(i => i.Name == regimeCase.PlantedInput);
+            if (input?.Verdict != Verdict.Failed)
+            {
+                row.Misses++;
+                Note($"missed '{plant}' on {key}", result);
+            }
+            else if (input.Diagnosis is { } diagnosis && !plant.Acceptable.Contains(diagnosis.Kind))
+            {
+                row.WrongDiagnoses++;
+                Note($"wrong diagnosis {diagnosis.Kind} for '{plant}' on {key}", result);
+            }
+        }
+
+        rows[key] = row;
+    }
+
+    private void Note(string what, CheckResult result)
+    {
+        if (examples.Count < 6) examples.Add($"{what}:\n{result.Report}");
+    }
+
+    /// <summary>A table per regime, then the totals.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"{"regime: layer",-44} {"checks",7} {"false alarms",13} {"bugs",6} {"misses",7} {"wrong diagnoses",16}");
+        foreach (var (key, r) in rows)
+            text.AppendLine($"{key,-44} {r.Checks,7} {r.FalseAlarms,13} {r.Bugs,6} {r.Misses,7} {r.WrongDiagnoses,16}");
+        text.AppendLine($"{"total",-44} {rows.Values.Sum(r => r.Checks),7} {FalseAlarms,13} {rows.Values.Sum(r => r.Bugs),6} {Misses,7} {WrongDiagnoses,16}");
+        return text.ToString();
+    }
+}
