@@ -1,9 +1,9 @@
 namespace GradCheck;
 
 /// <summary>
-/// The data path of a check: guards → analytic vector–Jacobian product once → directional probes per input (or every
-/// element) → on a mismatch, localisation → diagnosis and Taylor confirmation → result. Inputs are restored bit for bit
-/// in the end whatever happened.
+/// The data path of a check: guards → analytic vector–Jacobian product once → per input (<see cref="InputCheck"/>):
+/// directional probes or every element, localisation, diagnosis and confirmation → result. Inputs are restored bit for
+/// bit in the end whatever happened.
 /// </summary>
 internal static class DifferentiableCheck
 {
@@ -51,8 +51,7 @@ internal static class DifferentiableCheck
                 var i = differentiated[k];
                 var checkers = prepared.Select((p, w) =>
                     new InputChecker(captured[w].Storages[i], captured[w].Snapshots[i], p.Gradients[k], p.Prober, options)).ToList();
-                if (checkers.Count > 1) CheckAllInParallel(checkers);
-                results.Add(CheckInput(checkers[0], options, randoms[0]));
+                results.Add(InputCheck.Run(checkers, options, randoms[0]));
             }
 
             var verdict = results.Any(r => r.Verdict == Verdict.Failed) ? Verdict.Failed
@@ -70,24 +69,6 @@ internal static class DifferentiableCheck
         }
     }
 
-    /// <summary>Each checker takes a contiguous share of the elements on its own thread; the first then holds them all.</summary>
-    private static void CheckAllInParallel(List<InputChecker> checkers)
-    {
-        var count = checkers[0].Shape.Count;
-        int Start(int worker) => (int)((long)count * worker / checkers.Count);
-        try
-        {
-            Parallel.For(0, checkers.Count, new ParallelOptions { MaxDegreeOfParallelism = checkers.Count },
-                w => checkers[w].CheckRange(Start(w), Start(w + 1)));
-        }
-        catch (AggregateException exception) when (exception.InnerExceptions.FirstOrDefault(e => e is CheckFaultException) is { } fault)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
-        }
-
-        for (var w = 1; w < checkers.Count; w++) checkers[0].Adopt(checkers[w], Start(w), Start(w + 1));
-    }
-
     /// <summary>The Taylor-remainder test of each differentiated input along a random signed direction.</summary>
     public static IReadOnlyList<TaylorResult> Taylor(Differentiable differentiable, int? seed)
     {
@@ -103,9 +84,10 @@ internal static class DifferentiableCheck
             {
                 var i = differentiated[k];
                 var snapshot = captured.Snapshots[i];
-                var steps = snapshot.Select(x => (random.Next(2) == 0 ? 1 : -1) * Math.Max(1.0, Math.Abs(x))).ToArray();
-                var direction = new Direction(Enumerable.Range(0, steps.Length).ToArray(), steps);
-                results.Add(TaylorTest.Run(prober, captured.Storages[i], snapshot, direction, gradients[k]));
+                var steps = StepSize.For(snapshot, gradients[k], prober.BaseMagnitude);
+                var direction = Perturbation.Random(Enumerable.Range(0, steps.Length).ToArray(), steps, random);
+                // From eight times the base step down: narrow enough to stay inside the function's domain.
+                results.Add(TaylorTest.Run(prober, captured.Storages[i], snapshot, direction, gradients[k], startLevel: -3));
             }
 
             return results;
@@ -144,51 +126,5 @@ internal static class DifferentiableCheck
             throw Guards.Fault(FaultKind.BackwardThrew,
                 $"The backward pass threw {exception.GetType().Name}: {exception.Message}", null, exception);
         }
-    }
-
-    private static InputResult CheckInput(InputChecker checker, CheckOptions options, Random random)
-    {
-        var result = new InputResult(checker.Storage.Name, checker.Shape);
-        Localization? localization = null;
-        if (options.Mode == CheckMode.Full)
-        {
-            localization = Localizer.CheckEverything(checker);
-        }
-        else
-        {
-            var all = Enumerable.Range(0, checker.Shape.Count).ToArray();
-            for (var d = 0; d < options.DirectionsPerInput; d++)
-            {
-                result.ProbeCount++;
-                if (checker.Probe(checker.RandomDirection(all, random)).Verdict != Verdict.Passed) result.FailedProbeCount++;
-            }
-
-            if (result.FailedProbeCount > 0) localization = Localizer.Run(checker, random);
-        }
-
-        var elements = checker.CheckedElements().ToList();
-        result.CheckedElementCount = elements.Count;
-        result.FailedElementCount = elements.Count(e => e.Verdict == Verdict.Failed);
-        result.NonDifferentiableElementCount = elements.Count(e => e.Verdict == Verdict.NonDifferentiable);
-        result.WrongElementCount = localization?.WrongElements ?? 0;
-        result.WrongElementCountIsEstimate = localization?.IsEstimate ?? false;
-        result.Verdict = result.FailedElementCount > 0 ? Verdict.Failed
-            : result.NonDifferentiableElementCount > 0 ? Verdict.NonDifferentiable
-            : result.FailedProbeCount > 0 && localization is { IsEstimate: true } ? Verdict.Failed
-            : Verdict.Passed;
-        if (result.Verdict == Verdict.Passed) return result;
-
-        var shown = result.Verdict == Verdict.Failed ? Verdict.Failed : Verdict.NonDifferentiable;
-        result.WorstElements = elements.Where(e => e.Verdict == shown)
-            .OrderByDescending(e => e.AbsoluteError / Math.Max(e.Tolerance, double.Epsilon))
-            .Take(options.ReportedElements)
-            .ToList();
-        result.Heatmap = localization?.Heatmap;
-        if (result.Verdict != Verdict.Failed) return result;
-
-        result.Diagnosis = DiagnosisFinder.Find(checker);
-        if (options.ConfirmFailures && result.WorstElements.Count > 0)
-            result.Confirmation = checker.ConfirmAt(result.WorstElements[0].Index);
-        return result;
     }
 }

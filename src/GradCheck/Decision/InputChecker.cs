@@ -1,8 +1,9 @@
 namespace GradCheck;
 
 /// <summary>
-/// Checks one differentiated input against its analytic gradient: element by element, or along directions.
-/// Results of element checks are kept in flat arrays laid out like the input, allocated once.
+/// Checks one differentiated input against its analytic gradient: element by element, or along directions, each probe
+/// decided on its own step ladder (<see cref="ProbeJudge"/>). Element results are kept in flat arrays laid out like the
+/// input, allocated once.
 /// </summary>
 internal sealed class InputChecker
 {
@@ -12,6 +13,11 @@ internal sealed class InputChecker
     private readonly double[] numeric;
     private readonly double[] tolerance;
     private readonly Verdict[] verdicts;
+    private readonly int[] levels;
+    private readonly double[] noise;
+    private readonly bool[] atKink;
+    private readonly double[] baseSteps;
+    private readonly double largestGradient;
 
     public InputChecker(InputStorage storage, double[] snapshot, double[] gradient, Prober prober, CheckOptions options)
     {
@@ -24,6 +30,11 @@ internal sealed class InputChecker
         numeric = new double[storage.Count];
         tolerance = new double[storage.Count];
         verdicts = new Verdict[storage.Count];
+        levels = new int[storage.Count];
+        noise = new double[storage.Count];
+        atKink = new bool[storage.Count];
+        baseSteps = StepSize.For(snapshot, gradient, prober.BaseMagnitude);
+        largestGradient = gradient.Length == 0 ? 0 : gradient.Max(Math.Abs);
     }
 
     public InputStorage Storage { get; }
@@ -35,28 +46,57 @@ internal sealed class InputChecker
 
     public TensorShape Shape => Storage.Shape;
 
+    /// <summary>
+    /// The ladder level every probe of this input starts at: 0 (the base steps) until <see cref="Calibrate"/> finds that
+    /// the function varies on a smaller scale than the base steps assume.
+    /// </summary>
+    public int FirstLevel { get; private set; }
+
+    /// <summary>The largest relative error bar of the probes decided so far: errors above it would have shown.</summary>
+    public double Resolution { get; private set; }
+
     public bool IsChecked(int index) => isChecked[index];
 
     public Verdict VerdictAt(int index) => verdicts[index];
 
     public double ToleranceAt(int index) => tolerance[index];
 
-    /// <summary>Checks one element: two forward passes, four if the first look disagrees. Checked once only.</summary>
-    public Verdict CheckElement(int index)
+    /// <summary>
+    /// Probes a random direction over the whole input and starts every later probe at the level that decided it, so
+    /// an input whose function varies on a scale far below its values (a spread around a large offset) pays for
+    /// finding that scale once. Deterministic in <paramref name="random"/>, so parallel workers agree.
+    /// </summary>
+    public ProbeResult Calibrate(Random random)
     {
-        if (isChecked[index]) return verdicts[index];
-        var analytic = Gradient[index];
-        var stencil = prober.Element(Storage, index, wide: false);
-        var comparison = Comparison.FirstLook(analytic, stencil, options, 1.0);
-        // A disagreement, or a hint of a kink, earns the two wide points that settle it.
-        if (comparison.Verdict != Verdict.Passed || stencil.OneSidedQuotientsDisagree)
-            comparison = Comparison.Refined(analytic, prober.Widen(Storage, index, stencil), options, 1.0);
+        var result = Probe(RandomDirection(AllIndices(), random));
+        if (!result.FirstLook && !result.AtKink && result.Resolved) FirstLevel = Math.Max(0, result.Level);
+        return result;
+    }
 
+    /// <summary>Checks one element on its ladder. Checked once only.</summary>
+    public Verdict CheckElement(int index) => isChecked[index] ? verdicts[index] : CheckElementFrom(index, FirstLevel);
+
+    /// <summary>
+    /// Checks an element again on a ladder starting <paramref name="finer"/> levels below its last decision: after a
+    /// confirmation that disagrees, the steps must show who is right before anything is reported.
+    /// </summary>
+    public Verdict Recheck(int index, int finer) => CheckElementFrom(index, levels[index] + finer);
+
+    /// <summary>Whether an element's decision was taken at a kink (one-sided slopes), where no Taylor test applies.</summary>
+    public bool IsAtKink(int index) => atKink[index];
+
+    private Verdict CheckElementFrom(int index, int firstLevel)
+    {
+        var step = baseSteps[index];
+        var result = Decide(Perturbation.Element(index, step), firstLevel).Scaled(step);
         isChecked[index] = true;
-        numeric[index] = comparison.Numeric;
-        tolerance[index] = comparison.Tolerance;
-        verdicts[index] = comparison.Verdict;
-        return comparison.Verdict;
+        numeric[index] = result.Numeric;
+        tolerance[index] = result.Tolerance;
+        verdicts[index] = result.Verdict;
+        levels[index] = result.Level;
+        noise[index] = result.Noise;
+        atKink[index] = result.AtKink;
+        return result.Verdict;
     }
 
     public void CheckAllElements() => CheckRange(0, Storage.Count);
@@ -76,14 +116,22 @@ internal sealed class InputChecker
             numeric[index] = other.numeric[index];
             tolerance[index] = other.tolerance[index];
             verdicts[index] = other.verdicts[index];
+            levels[index] = other.levels[index];
+            noise[index] = other.noise[index];
+            atKink[index] = other.atKink[index];
         }
+
+        Resolution = Math.Max(Resolution, other.Resolution);
     }
 
-    /// <summary>Compares ⟨g, v⟩ with the refined directional quotient along <paramref name="direction"/>.</summary>
-    public Comparison Probe(Direction direction) =>
-        Comparison.Refined(direction.Dot(Gradient), prober.Along(Storage, Snapshot, direction), options, direction.Norm());
+    /// <summary>Compares ⟨g, v⟩ with the directional quotient along <paramref name="perturbation"/>.</summary>
+    public ProbeResult Probe(Perturbation perturbation) => Decide(perturbation, FirstLevel);
 
-    public Direction RandomDirection(int[] indices, Random random) => Direction.RandomSigns(indices, Snapshot, random);
+    public Perturbation RandomDirection(int[] indices, Random random) => Perturbation.Random(indices, baseSteps, random);
+
+    public Perturbation PositiveDirection(int[] indices, Random random) => Perturbation.AllPositive(indices, baseSteps, random);
+
+    public int[] AllIndices() => Enumerable.Range(0, Storage.Count).ToArray();
 
     public ElementResult ResultAt(int index)
     {
@@ -99,9 +147,27 @@ internal sealed class InputChecker
             if (isChecked[index]) yield return ResultAt(index);
     }
 
-    public TaylorResult ConfirmAt(int index)
+    /// <summary>
+    /// The Taylor-remainder test along one element, over steps no wider than those its check used (a step wider than
+    /// that may leave the function's domain) and down to where rounding hides the remainder.
+    /// </summary>
+    public TaylorResult ConfirmAt(int index) =>
+        TaylorTest.Run(prober, Storage, Snapshot, Perturbation.Element(index, baseSteps[index]), Gradient, levels[index] - 1, noise[index]);
+
+    private ProbeResult Decide(Perturbation perturbation, int firstLevel)
     {
-        var direction = new Direction([index], [Math.Max(1.0, Math.Abs(Snapshot[index]))]);
-        return TaylorTest.Run(prober, Storage, Snapshot, direction, Gradient);
+        var result = ProbeJudge.Decide(new StepLadder(prober, Storage, Snapshot, Gradient, perturbation, firstLevel), options);
+        if (!result.AtKink) Resolution = Math.Max(Resolution, result.Tolerance / Math.Max(Math.Max(result.Error, Typical(perturbation)), double.Epsilon));
+        return result;
+    }
+
+    // The size of ⟨g, v⟩ without cancellation, Σ|gᵢvᵢ| (for a zero gradient element, the input's largest gradient instead):
+    // what a probe's error bar is measured against, so near-zero derivatives do not make the resolution meaningless.
+    private double Typical(Perturbation perturbation)
+    {
+        double sum = 0;
+        for (var i = 0; i < perturbation.Indices.Length; i++)
+            sum += Math.Max(Math.Abs(Gradient[perturbation.Indices[i]]), perturbation.IsElement ? largestGradient : 0) * Math.Abs(perturbation.Steps[i]);
+        return sum;
     }
 }

@@ -23,8 +23,8 @@ internal static class Localizer
         foreach (var block in Blocks(shape, bandRows, bandColumns))
         {
             var probe = input.Probe(input.RandomDirection(block, random));
-            heatmap.Add(block[0], probe.Verdict, probe.RelativeError);
-            if (probe.Verdict != Verdict.Passed) failing.Add((block, probe.AbsoluteError / Math.Max(probe.Tolerance, double.Epsilon)));
+            heatmap.Add(block[0], probe.Verdict, probe.Error / Math.Max(Math.Max(Math.Abs(probe.Analytic), Math.Abs(probe.Numeric)), double.Epsilon));
+            if (probe.Verdict != Verdict.Passed) failing.Add((block, probe.Error / Math.Max(probe.Tolerance, double.Epsilon)));
         }
 
         // The whole-input probe disagreed but no block does: no shortcut is safe, so look at everything.
@@ -60,6 +60,12 @@ internal static class Localizer
     public static Localization CheckEverything(InputChecker input)
     {
         input.CheckAllElements();
+        return Summarize(input);
+    }
+
+    /// <summary>The heatmap and the exact count of an input whose every element has been checked.</summary>
+    public static Localization Summarize(InputChecker input)
+    {
         var heatmap = new ErrorHeatmap(input.Shape);
         var wrong = 0;
         foreach (var element in input.CheckedElements())

@@ -2,9 +2,9 @@ namespace GradCheck;
 
 /// <summary>
 /// Evaluates the objective at perturbed inputs. Every perturbation is undone in a finally block by writing back the
-/// saved value, so the inputs are restored bit for bit whatever the user's code does; faults name the perturbed element.
+/// saved values, so the inputs are restored bit for bit whatever the user's code does; faults name the perturbed input.
 /// </summary>
-internal sealed class Prober(ProjectedObjective function)
+internal sealed class Prober(ProjectedObjective objective)
 {
     public int Evaluations { get; private set; }
 
@@ -14,111 +14,80 @@ internal sealed class Prober(ProjectedObjective function)
     /// <summary>Σ|uᵢ·Fᵢ| at the unperturbed inputs.</summary>
     public double BaseMagnitude { get; private set; }
 
+    /// <summary>The spacing of the output's numbers at 1: the unit of the objective's rounding error.</summary>
+    public double OutputEpsilon => FloatingPoint.DoubleEpsilon;
+
     public void EvaluateBase()
     {
-        Base = Evaluate(out var magnitude, null, -1, 0);
+        Base = Evaluate(out var magnitude, null, null);
         BaseMagnitude = magnitude;
     }
 
-    /// <summary>The stencil along one element; the ±2 points only when <paramref name="wide"/>.</summary>
-    public FivePointStencil Element(InputStorage input, int index, bool wide)
+    /// <summary>
+    /// φ(x + sign·d) over the perturbation's elements; the input is restored before returning. A fault along a
+    /// direction is narrowed down to the one element whose move alone reproduces it, so the report can name it.
+    /// </summary>
+    public double At(InputStorage input, double[] snapshot, Perturbation perturbation, double[] displacements, double sign, out double magnitude)
     {
-        var original = input[index];
-        var step = StepSize.For(original);
-        double magnitude = BaseMagnitude, m;
         try
         {
-            input[index] = original + step;
-            var plusOne = Evaluate(out m, input, index, step); magnitude = Math.Max(magnitude, m);
-            input[index] = original - step;
-            var minusOne = Evaluate(out m, input, index, -step); magnitude = Math.Max(magnitude, m);
-            double plusTwo = double.NaN, minusTwo = double.NaN;
-            if (wide)
+            return At(input, snapshot, perturbation.Indices, displacements, sign, out magnitude);
+        }
+        catch (CheckFaultException fault) when (!perturbation.IsElement && fault.Fault.Kind is FaultKind.ForwardThrew or FaultKind.NonFiniteOutput)
+        {
+            throw Narrow(input, snapshot, perturbation.Indices, displacements, sign) ?? fault;
+        }
+    }
+
+    private double At(InputStorage input, double[] snapshot, int[] indices, double[] displacements, double sign, out double magnitude)
+    {
+        try
+        {
+            for (var i = 0; i < indices.Length; i++) input[indices[i]] = snapshot[indices[i]] + sign * displacements[i];
+            return Evaluate(out magnitude, input, indices.Length == 1 ? indices[0] : null);
+        }
+        finally
+        {
+            for (var i = 0; i < indices.Length; i++) input[indices[i]] = snapshot[indices[i]];
+        }
+    }
+
+    /// <summary>Bisects the moved elements for one whose move alone faults; null when the fault needs several together.</summary>
+    private CheckFaultException? Narrow(InputStorage input, double[] snapshot, int[] indices, double[] displacements, double sign)
+    {
+        var (current, moves) = (indices, displacements);
+        while (current.Length > 1)
+        {
+            var half = current.Length / 2;
+            CheckFaultException? found = null;
+            foreach (var (part, partMoves) in new[] { (current[..half], moves[..half]), (current[half..], moves[half..]) })
             {
-                input[index] = original + 2 * step;
-                plusTwo = Evaluate(out m, input, index, 2 * step); magnitude = Math.Max(magnitude, m);
-                input[index] = original - 2 * step;
-                minusTwo = Evaluate(out m, input, index, -2 * step); magnitude = Math.Max(magnitude, m);
+                try
+                {
+                    At(input, snapshot, part, partMoves, sign, out _);
+                }
+                catch (CheckFaultException fault)
+                {
+                    found = fault;
+                    (current, moves) = (part, partMoves);
+                    break;
+                }
             }
 
-            return new FivePointStencil(minusTwo, minusOne, Base, plusOne, plusTwo, step, magnitude);
+            if (found is null) return null;
+            if (current.Length == 1) return found;
         }
-        finally
-        {
-            input[index] = original;
-        }
+
+        return null;
     }
 
-    /// <summary>Widens a first-look element stencil with its ±2 points.</summary>
-    public FivePointStencil Widen(InputStorage input, int index, FivePointStencil nearOnly)
-    {
-        var original = input[index];
-        var step = nearOnly.Step;
-        double magnitude = nearOnly.Magnitude, m;
-        try
-        {
-            input[index] = original + 2 * step;
-            var plusTwo = Evaluate(out m, input, index, 2 * step); magnitude = Math.Max(magnitude, m);
-            input[index] = original - 2 * step;
-            var minusTwo = Evaluate(out m, input, index, -2 * step); magnitude = Math.Max(magnitude, m);
-            return nearOnly with { PlusTwo = plusTwo, MinusTwo = minusTwo, Magnitude = magnitude };
-        }
-        finally
-        {
-            input[index] = original;
-        }
-    }
-
-    /// <summary>The full five-point stencil along a direction (step 1: the direction already holds the steps).</summary>
-    public FivePointStencil Along(InputStorage input, double[] snapshot, Direction direction)
-    {
-        double magnitude = BaseMagnitude, m;
-        try
-        {
-            Move(input, snapshot, direction, 1);
-            var plusOne = Evaluate(out m, input, -1, 1); magnitude = Math.Max(magnitude, m);
-            Move(input, snapshot, direction, -1);
-            var minusOne = Evaluate(out m, input, -1, -1); magnitude = Math.Max(magnitude, m);
-            Move(input, snapshot, direction, 2);
-            var plusTwo = Evaluate(out m, input, -1, 2); magnitude = Math.Max(magnitude, m);
-            Move(input, snapshot, direction, -2);
-            var minusTwo = Evaluate(out m, input, -1, -2); magnitude = Math.Max(magnitude, m);
-            return new FivePointStencil(minusTwo, minusOne, Base, plusOne, plusTwo, 1.0, magnitude);
-        }
-        finally
-        {
-            foreach (var index in direction.Indices) input[index] = snapshot[index];
-        }
-    }
-
-    /// <summary>φ(x + t·v) for the Taylor test; the input is restored before returning.</summary>
-    public double At(InputStorage input, double[] snapshot, Direction direction, double t)
-    {
-        try
-        {
-            Move(input, snapshot, direction, t);
-            return Evaluate(out _, input, -1, t);
-        }
-        finally
-        {
-            foreach (var index in direction.Indices) input[index] = snapshot[index];
-        }
-    }
-
-    private static void Move(InputStorage input, double[] snapshot, Direction direction, double t)
-    {
-        var indices = direction.Indices;
-        var steps = direction.Steps;
-        for (var i = 0; i < indices.Length; i++) input[indices[i]] = snapshot[indices[i]] + t * steps[i];
-    }
-
-    private double Evaluate(out double magnitude, InputStorage? input, int index, double step)
+    private double Evaluate(out double magnitude, InputStorage? input, int? element)
     {
         Evaluations++;
         double value;
         try
         {
-            value = function.Project(out magnitude);
+            value = objective.Project(out magnitude);
         }
         catch (CheckFaultException)
         {
@@ -127,14 +96,13 @@ internal sealed class Prober(ProjectedObjective function)
         catch (Exception exception)
         {
             throw new CheckFaultException(new CheckFault(FaultKind.ForwardThrew,
-                $"The forward pass threw {exception.GetType().Name} {Where(input, index, step)}: {exception.Message}",
-                input?.Name, exception));
+                $"The forward pass threw {exception.GetType().Name} {Where(input, element)}: {exception.Message}", input?.Name, exception));
         }
 
         if (!double.IsFinite(value) || !double.IsFinite(magnitude))
         {
             throw new CheckFaultException(new CheckFault(FaultKind.NonFiniteOutput,
-                $"The forward pass produced {(double.IsNaN(value) ? "NaN" : "an infinite value")} {Where(input, index, step)}. " +
+                $"The forward pass produced {(double.IsNaN(value) ? "NaN" : "an infinite value")} {Where(input, element)}. " +
                 "Keep inputs inside the function's domain (for example positive arguments of log or sqrt).",
                 input?.Name));
         }
@@ -142,10 +110,10 @@ internal sealed class Prober(ProjectedObjective function)
         return value;
     }
 
-    private static string Where(InputStorage? input, int index, double step)
+    private static string Where(InputStorage? input, int? element)
     {
         if (input is null) return "at the unperturbed inputs";
-        if (index < 0) return $"while input '{input.Name}' was moved along a probe direction (t = {step:G3})";
-        return $"while input '{input.Name}' element {input.Shape.ElementLabel(index)} was perturbed by {step:+0.###e+0;-0.###e+0} to {input[index]:G17}";
+        if (element is not { } index) return $"while input '{input.Name}' was moved along a probe direction";
+        return $"while input '{input.Name}' element {input.Shape.ElementLabel(index)} was perturbed to {input[index]:G17}";
     }
 }

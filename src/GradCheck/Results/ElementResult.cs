@@ -15,5 +15,5 @@ public sealed record ElementResult(
     Verdict Verdict)
 {
     /// <summary>|analytic − numeric| / max(|analytic|, |numeric|).</summary>
-    public double RelativeError => Comparison.RelativeErrorOf(AbsoluteError, Analytic, Numeric);
+    public double RelativeError => AbsoluteError / Math.Max(Math.Max(Math.Abs(Analytic), Math.Abs(Numeric)), double.Epsilon);
 }

@@ -47,6 +47,19 @@ public sealed class InputResult
     /// <summary>Whether <see cref="WrongElementCount"/> is an estimate from localisation rather than a count.</summary>
     public bool WrongElementCountIsEstimate { get; internal set; }
 
+    /// <summary>
+    /// The directional probes that failed, or that crossed a kink: the evidence when no single element can be singled
+    /// out (an error spread thinly over many elements), or when elements at a kink are wrong only together.
+    /// </summary>
+    public IReadOnlyList<DirectionResult> FailedDirections { get; internal set; } = [];
+
+    /// <summary>
+    /// The largest error bar of the probes, relative to what they compared: a wrong gradient whose error is smaller than
+    /// this fraction could have passed. About 1e-9 on ordinary layers; larger where rounding limits any finite difference
+    /// (inputs sharing a large offset), which the report then says.
+    /// </summary>
+    public double Resolution { get; internal set; }
+
     /// <summary>The worst checked elements, worst first (on a kink, for a <see cref="Verdict.NonDifferentiable"/> input).</summary>
     public IReadOnlyList<ElementResult> WorstElements { get; internal set; } = [];
 

@@ -34,8 +34,8 @@ public class ParallelFullCheckTests
         var sequential = GradientCheck.Run(factory, Full with { MaxDegreeOfParallelism = 1 });
 
         Assert.Equal(transposeBug ? Verdict.Failed : Verdict.Passed, parallel.Verdict);
-        // Identical but for the second worker's own evaluation of the unperturbed objective.
-        Assert.Equal(sequential.ForwardEvaluations + 1, parallel.ForwardEvaluations);
+        // Identical but for the second worker's own evaluation of the unperturbed objective and its own calibration.
+        Assert.InRange(parallel.ForwardEvaluations, sequential.ForwardEvaluations + 1, sequential.ForwardEvaluations + 1 + 4 * 8);
         Assert.Equal(WithoutEvaluationCount(sequential.Report), WithoutEvaluationCount(parallel.Report));
         Assert.Equal(sequential.Inputs.Sum(i => i.CheckedElementCount), parallel.Inputs.Sum(i => i.CheckedElementCount));
     }
@@ -55,11 +55,12 @@ public class ParallelFullCheckTests
     [Fact]
     public void A_fault_on_a_worker_thread_is_reported_and_the_copies_restored()
     {
-        var x = Vector<double>.Build.Dense([0.5, 1.0, 1e-7, 2.0]);   // log's argument 1e-7 − h < 0 on some worker
+        // A log with a hard floor at 1e-7, where x[2] sits: any step down from it leaves the domain, on whichever worker.
+        var x = Vector<double>.Build.Dense([0.5, 1.0, 1e-7, 2.0]);
         var result = GradientCheck.Run(() =>
         {
             var copy = x.Clone();
-            return Differentiable.Of(() => copy.PointwiseLog().Sum(), d => copy.Map(v => d / v)).WithInput(copy, "x");
+            return Differentiable.Of(() => copy.Map(v => v >= 1e-7 ? Math.Log(v) : double.NaN).Sum(), d => copy.Map(v => d / v)).WithInput(copy, "x");
         }, Full);
         Assert.Equal(FaultKind.NonFiniteOutput, result.Fault?.Kind);
         Assert.Contains("input 'x' element [2]", result.Report);

@@ -21,8 +21,13 @@ public class PlantedBugTests
         ["all-zero gradient"] = (PlantedBugs.WeightGradientZero, "w"),
     };
 
+    // An error of 1e-5 is ten times the relative tolerance: every element shows it, but a random direction sums the
+    // elements' tolerances too (an error within each element's tolerance must never fail a direction), so default
+    // mode catches it only on most draws. Full mode catches it on every draw.
+    public static TheoryData<string> DefaultModeBugs => new(Catalog.Keys.Where(k => k != "relative error 1e-5"));
+
     [Theory]
-    [MemberData(nameof(Bugs))]
+    [MemberData(nameof(DefaultModeBugs))]
     public void Bug_is_caught_in_default_mode(string bug) => AssertCaught(bug, CheckMode.Default);
 
     [Theory]

@@ -34,8 +34,8 @@ public class RestoreTests
 
     [Theory]
     [InlineData(1)]
-    [InlineData(7)]
-    [InlineData(15)]
+    [InlineData(5)]
+    [InlineData(9)]
     public void Inputs_are_restored_when_the_forward_throws_midway(int throwAtEvaluation)
     {
         var x = Awkward();
@@ -55,9 +55,10 @@ public class RestoreTests
     [Fact]
     public void Inputs_are_restored_when_a_perturbation_produces_NaN()
     {
+        // Defined only at the unperturbed values: any perturbation produces NaN.
         var x = Vector<double>.Build.Dense([1e-7, 2.0]);
         var before = x.Clone();
-        var result = GradientCheck.Run(Differentiable.Of(() => x.PointwiseSqrt().Sum(), d => x.Map(v => d / (2 * Math.Sqrt(v)))).WithInput(x),
+        var result = GradientCheck.Run(Differentiable.Of(() => x.Equals(before) ? x.Sum() : double.NaN, d => x.Map(_ => d)).WithInput(x),
             new CheckOptions { Mode = CheckMode.Full });
         Assert.Equal(FaultKind.NonFiniteOutput, result.Fault?.Kind);
         Assert.Equal(before.ToArray().Select(BitConverter.DoubleToInt64Bits), x.ToArray().Select(BitConverter.DoubleToInt64Bits));

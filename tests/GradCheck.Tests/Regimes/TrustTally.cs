@@ -67,9 +67,15 @@ public sealed class TrustTally
         rows[key] = row;
     }
 
+    private readonly Dictionary<string, int> noted = [];
+
+    // A few examples of each kind of mistake (the text before " on " or " for ").
     private void Note(string what, CheckResult result)
     {
-        if (examples.Count < 6) examples.Add($"{what}:\n{result.Report}");
+        var kind = what.Split(' ')[0];
+        if (noted.GetValueOrDefault(kind) >= 4) return;
+        noted[kind] = noted.GetValueOrDefault(kind) + 1;
+        examples.Add($"{what}:\n{result.Report}");
     }
 
     /// <summary>A table per regime, then the totals.</summary>

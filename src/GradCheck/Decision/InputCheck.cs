@@ -1,0 +1,177 @@
+namespace GradCheck;
+
+/// <summary>
+/// The check of one differentiated input, from its probes to its <see cref="InputResult"/>: directional probes (default
+/// mode) or every element (full mode); localisation when a probe fails; the joint check of elements at a kink; the
+/// re-check of a failure no element explains; diagnosis; and a Taylor confirmation that must agree before it is printed.
+/// </summary>
+internal static class InputCheck
+{
+    /// <summary>Fresh directions that must reproduce a failing probe no element explains before it is reported.</summary>
+    private const int RecheckDirections = 4;
+
+    /// <summary>How many times a confirmation that disagrees sends the failing elements back to the ladder.</summary>
+    private const int ConfirmationRounds = 3;
+
+    /// <param name="workers">One checker per instance (one, unless a full check runs on several cores).</param>
+    /// <param name="options">The check's options.</param>
+    /// <param name="random">The check's random source (directions, samples).</param>
+    public static InputResult Run(IReadOnlyList<InputChecker> workers, CheckOptions options, Random random)
+    {
+        var checker = workers[0];
+        var result = new InputResult(checker.Storage.Name, checker.Shape);
+        var calibrationSeed = random.Next();
+        var directions = new List<DirectionResult>();
+        Localization? localization;
+        if (options.Mode == CheckMode.Full)
+        {
+            // Every worker calibrates along the same direction, so they start their elements at the same level.
+            foreach (var worker in workers) worker.Calibrate(new Random(calibrationSeed));
+            if (workers.Count > 1) CheckAllInParallel(workers);
+            else checker.CheckAllElements();
+            localization = Localizer.Summarize(checker);
+            JointlyAtKinks(checker, random, result, directions);
+        }
+        else
+        {
+            localization = Probe(checker, options, random, calibrationSeed, result, directions);
+        }
+
+        if (directions.Count > 0 && !checker.CheckedElements().Any(e => e.Verdict == Verdict.Failed))
+            Reproduce(checker, random, result, directions);
+        if (options.ConfirmFailures) Confirm(checker, result);
+        return Summarize(checker, options, result, localization, directions);
+    }
+
+    /// <summary>Default mode: signed directions over the whole input, then localisation when one fails or crosses a kink.</summary>
+    private static Localization? Probe(InputChecker checker, CheckOptions options, Random random, int calibrationSeed, InputResult result,
+        List<DirectionResult> failed)
+    {
+        var all = checker.AllIndices();
+        var atKink = false;
+        for (var d = 0; d < options.DirectionsPerInput; d++)
+        {
+            var probe = d == 0 ? checker.Calibrate(new Random(calibrationSeed)) : checker.Probe(checker.RandomDirection(all, random));
+            Count(probe, all.Length, result, failed, ref atKink);
+        }
+
+        // Along random signs a max tie whose gradient goes to both slots can pass; along positive magnitudes it cannot.
+        if (atKink && failed.Count == 0) Count(checker.Probe(checker.PositiveDirection(all, random)), all.Length, result, failed, ref atKink);
+        return failed.Count > 0 || atKink ? Localizer.Run(checker, random) : null;
+    }
+
+    private static void Count(ProbeResult probe, int elements, InputResult result, List<DirectionResult> failed, ref bool atKink)
+    {
+        result.ProbeCount++;
+        if (probe.Verdict == Verdict.Failed)
+        {
+            result.FailedProbeCount++;
+            failed.Add(DirectionResult.From(probe, elements));
+        }
+        else if (probe.Verdict == Verdict.NonDifferentiable)
+        {
+            atKink = true;
+        }
+    }
+
+    /// <summary>
+    /// Elements each at a kink may be right one by one and wrong together (a max tie routed to both slots): the
+    /// directional derivative along a joint direction must lie between its one-sided slopes too.
+    /// </summary>
+    private static void JointlyAtKinks(InputChecker checker, Random random, InputResult result, List<DirectionResult> failed)
+    {
+        var kinks = checker.CheckedElements().Where(e => e.Verdict == Verdict.NonDifferentiable).Select(e => e.Index).ToArray();
+        if (kinks.Length < 2) return;
+        var ignored = false;
+        Count(checker.Probe(checker.RandomDirection(kinks, random)), kinks.Length, result, failed, ref ignored);
+        Count(checker.Probe(checker.PositiveDirection(kinks, random)), kinks.Length, result, failed, ref ignored);
+    }
+
+    /// <summary>
+    /// A failing probe that no element explains is probed again along fresh directions; only a failure they reproduce is
+    /// reported, with the failing directions as the evidence.
+    /// </summary>
+    private static void Reproduce(InputChecker checker, Random random, InputResult result, List<DirectionResult> failed)
+    {
+        if (failed.All(d => d.LowerSlope is not null)) return; // failures at a kink were judged jointly already: they stand
+        var all = checker.AllIndices();
+        var reproduced = new List<DirectionResult>();
+        var ignored = false;
+        for (var d = 0; d < RecheckDirections; d++)
+            Count(checker.Probe(checker.RandomDirection(all, random)), all.Length, result, reproduced, ref ignored);
+        failed.Clear();
+        failed.AddRange(reproduced);
+    }
+
+    /// <summary>
+    /// The Taylor test along the worst smooth failure. A confirmation that finds the gradient consistent contradicts the
+    /// failure: the failing elements are checked again on finer steps, and only what still fails is reported.
+    /// </summary>
+    private static void Confirm(InputChecker checker, InputResult result)
+    {
+        for (var round = 1; round <= ConfirmationRounds; round++)
+        {
+            if (WorstSmoothFailure(checker) is not { } worst) return;
+            var confirmation = checker.ConfirmAt(worst.Index);
+            if (!confirmation.IsConsistent)
+            {
+                result.Confirmation = confirmation;
+                return;
+            }
+
+            foreach (var element in checker.CheckedElements().Where(e => e.Verdict == Verdict.Failed && !checker.IsAtKink(e.Index)).ToList())
+                checker.Recheck(element.Index, finer: 3 * round);
+        }
+    }
+
+    private static ElementResult? WorstSmoothFailure(InputChecker checker) =>
+        checker.CheckedElements().Where(e => e.Verdict == Verdict.Failed && !checker.IsAtKink(e.Index))
+            .OrderByDescending(e => e.AbsoluteError / Math.Max(e.Tolerance, double.Epsilon)).FirstOrDefault();
+
+    private static InputResult Summarize(InputChecker checker, CheckOptions options, InputResult result, Localization? localization,
+        List<DirectionResult> directions)
+    {
+        var elements = checker.CheckedElements().ToList();
+        result.CheckedElementCount = elements.Count;
+        result.FailedElementCount = elements.Count(e => e.Verdict == Verdict.Failed);
+        result.NonDifferentiableElementCount = elements.Count(e => e.Verdict == Verdict.NonDifferentiable);
+        result.WrongElementCount = localization is { IsEstimate: true } ? Math.Max(localization.WrongElements, result.FailedElementCount)
+            : result.FailedElementCount;
+        result.WrongElementCountIsEstimate = localization?.IsEstimate ?? false;
+        result.Resolution = checker.Resolution;
+        result.Verdict = result.FailedElementCount > 0 || directions.Count > 0 ? Verdict.Failed
+            : result.NonDifferentiableElementCount > 0 ? Verdict.NonDifferentiable
+            : Verdict.Passed;
+        if (result.Verdict != Verdict.Failed) result.Confirmation = null;
+        if (result.Verdict == Verdict.Passed) return result;
+
+        result.FailedDirections = directions;
+        var shown = result.Verdict == Verdict.Failed ? Verdict.Failed : Verdict.NonDifferentiable;
+        result.WorstElements = elements.Where(e => e.Verdict == shown)
+            .OrderByDescending(e => e.AbsoluteError / Math.Max(e.Tolerance, double.Epsilon))
+            .ThenBy(e => e.Index)
+            .Take(options.ReportedElements)
+            .ToList();
+        result.Heatmap = localization?.Heatmap ?? Localizer.Summarize(checker).Heatmap;
+        if (result.Verdict == Verdict.Failed) result.Diagnosis = DiagnosisFinder.Find(checker);
+        return result;
+    }
+
+    /// <summary>Each checker takes a contiguous share of the elements on its own thread; the first then holds them all.</summary>
+    private static void CheckAllInParallel(IReadOnlyList<InputChecker> checkers)
+    {
+        var count = checkers[0].Shape.Count;
+        int Start(int worker) => (int)((long)count * worker / checkers.Count);
+        try
+        {
+            Parallel.For(0, checkers.Count, new ParallelOptions { MaxDegreeOfParallelism = checkers.Count },
+                w => checkers[w].CheckRange(Start(w), Start(w + 1)));
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.FirstOrDefault(e => e is CheckFaultException) is { } fault)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
+        }
+
+        for (var w = 1; w < checkers.Count; w++) checkers[0].Adopt(checkers[w], Start(w), Start(w + 1));
+    }
+}

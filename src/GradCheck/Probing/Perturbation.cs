@@ -1,0 +1,78 @@
+namespace GradCheck;
+
+/// <summary>
+/// What one probe moves: some elements of one input, element <c>Indices[i]</c> by ±t·<c>Steps[i]</c> at the ladder's
+/// scale t. An element check moves one element by its base step; a directional probe moves many, each by its base step
+/// times a random sign and a random magnitude in [0.5, 1.5] — continuous magnitudes, so no pattern of equal errors
+/// (a transposed 2×2 block, a mask, ± pairs) can cancel out along it.
+/// </summary>
+internal sealed class Perturbation
+{
+    // A displacement below this many units in the last place of x is too coarse to move x by what was asked.
+    private const double SmallestDisplacementInUlps = 16;
+
+    private Perturbation(int[] indices, double[] steps)
+    {
+        Indices = indices;
+        Steps = steps;
+    }
+
+    public int[] Indices { get; }
+
+    /// <summary>Each element's displacement at t = 1.</summary>
+    public double[] Steps { get; }
+
+    public bool IsElement => Indices.Length == 1;
+
+    public static Perturbation Element(int index, double step) => new([index], [step]);
+
+    /// <summary>Random signs and magnitudes in [0.5, 1.5] times each element's base step.</summary>
+    public static Perturbation Random(int[] indices, double[] baseSteps, Random random)
+    {
+        var steps = new double[indices.Length];
+        for (var i = 0; i < indices.Length; i++)
+            steps[i] = (random.Next(2) == 0 ? 1 : -1) * (0.5 + random.NextDouble()) * baseSteps[indices[i]];
+        return new Perturbation(indices, steps);
+    }
+
+    /// <summary>
+    /// Positive magnitudes in [0.5, 1.5] times each element's base step: along it a max tie whose gradient is routed to
+    /// both slots shows (the sum of the slots' moves exceeds the larger of them).
+    /// </summary>
+    public static Perturbation AllPositive(int[] indices, double[] baseSteps, Random random)
+    {
+        var steps = new double[indices.Length];
+        for (var i = 0; i < indices.Length; i++) steps[i] = (0.5 + random.NextDouble()) * baseSteps[indices[i]];
+        return new Perturbation(indices, steps);
+    }
+
+    /// <summary>
+    /// The displacements at scale <paramref name="t"/>, rounded so that x + d and x − d are both exact; null when some
+    /// element's displacement would fall below what its value can represent.
+    /// </summary>
+    public double[]? DisplacementsAt(double t, double[] snapshot)
+    {
+        var displacements = new double[Indices.Length];
+        for (var i = 0; i < Indices.Length; i++)
+        {
+            var x = snapshot[Indices[i]];
+            var wanted = t * Steps[i];
+            if (!double.IsFinite(wanted) || Math.Abs(wanted) < SmallestDisplacementInUlps * FloatingPoint.Ulp(x)) return null;
+            if (Exact(x, wanted) is not { } exact) return null;
+            displacements[i] = exact;
+        }
+
+        return displacements;
+    }
+
+    // A multiple of the spacing u at the larger of |x| and |d| keeps x ± d exact, unless x ± d crosses into the next
+    // binade, whose spacing is 2u: then d must have the parity of x (in units of u), which one of the neighbours has.
+    private static double? Exact(double x, double wanted)
+    {
+        var u = FloatingPoint.Ulp(Math.Max(Math.Abs(x), Math.Abs(wanted)));
+        var rounded = Math.Round(wanted / u) * u;
+        foreach (var d in (ReadOnlySpan<double>)[rounded, rounded + u, rounded - u, rounded + 2 * u, rounded - 2 * u])
+            if (d != 0 && x + d - x == d && x - (x - d) == d) return d;
+        return null;
+    }
+}

@@ -1,0 +1,118 @@
+namespace GradCheck;
+
+/// <summary>
+/// One probe's evaluations on a ladder of steps t = 2⁻ᵏ (times the perturbation's own steps), each level evaluated once,
+/// on demand: φ(x + t·v) and φ(x − t·v). From two neighbouring levels come the Richardson-refined quotient and an
+/// estimate of its truncation error; from three, a test that the truncation really falls like t²; from the one-sided
+/// quotients, whether a kink sits inside the step and whether it stays as the step shrinks.
+/// </summary>
+internal sealed class StepLadder
+{
+    private readonly Prober prober;
+    private readonly InputStorage input;
+    private readonly double[] snapshot;
+    private readonly double[] gradient;
+    private readonly Dictionary<int, Level?> levels = [];
+
+    public StepLadder(Prober prober, InputStorage input, double[] snapshot, double[] gradient, Perturbation perturbation, int firstLevel)
+    {
+        this.prober = prober;
+        this.input = input;
+        this.snapshot = snapshot;
+        this.gradient = gradient;
+        Perturbation = perturbation;
+        FirstLevel = firstLevel;
+    }
+
+    public Perturbation Perturbation { get; }
+
+    /// <summary>The level of the first look; coarser levels are optional (out of the function's domain they are simply missing).</summary>
+    public int FirstLevel { get; }
+
+    public double Base => prober.Base;
+
+    /// <summary>The rounding error a single evaluation may carry at least: 16 ε times the largest objective magnitude seen.</summary>
+    public double RoundingFloor { get; private set; }
+
+    /// <summary>
+    /// The most rounding noise a differentiable objective can carry and still be differentiated numerically: ∛ε times the
+    /// largest objective magnitude seen. A "noise" above it is truncation at steps wider than the function's scale.
+    /// </summary>
+    public double PlausibleNoise => RoundingFloor / (16 * prober.OutputEpsilon) * Math.Cbrt(prober.OutputEpsilon);
+
+    public int Evaluations { get; private set; }
+
+    /// <summary>The level k, evaluated if need be; null when its step cannot be represented or, above the first look, leaves the domain.</summary>
+    public Level? Get(int k)
+    {
+        if (levels.TryGetValue(k, out var known)) return known;
+        var level = Evaluate(k);
+        levels[k] = level;
+        return level;
+    }
+
+    /// <summary>Whether level k has been evaluated (whatever the result).</summary>
+    public bool Has(int k) => levels.ContainsKey(k);
+
+    private Level? Evaluate(int k)
+    {
+        var t = Math.ScaleB(1.0, -k);
+        var displacements = Perturbation.DisplacementsAt(t, snapshot);
+        if (displacements is null) return null;
+        double plus, minus, magnitudePlus, magnitudeMinus;
+        try
+        {
+            plus = prober.At(input, snapshot, Perturbation, displacements, +1, out magnitudePlus);
+            minus = prober.At(input, snapshot, Perturbation, displacements, -1, out magnitudeMinus);
+        }
+        catch (CheckFaultException fault) when (k < FirstLevel && fault.Fault.Kind is FaultKind.NonFiniteOutput or FaultKind.ForwardThrew)
+        {
+            // Wider than the first look the step may leave the function's domain (log near 0): that level is just not there.
+            return null;
+        }
+        finally
+        {
+            Evaluations += 2;
+        }
+
+        double analytic = 0, absoluteSum = 0, largest = 0, scaledSquares = 0;
+        foreach (var d in displacements) largest = Math.Max(largest, Math.Abs(d));
+        for (var i = 0; i < displacements.Length; i++)
+        {
+            var term = gradient[Perturbation.Indices[i]] * displacements[i];
+            analytic += term;
+            absoluteSum += Math.Abs(term);
+            scaledSquares += displacements[i] / largest * (displacements[i] / largest);   // ‖d‖ without overflow at 1e300
+        }
+
+        var norm = largest * Math.Sqrt(scaledSquares);
+
+        var magnitude = Math.Max(prober.BaseMagnitude, Math.Max(magnitudePlus, magnitudeMinus));
+        RoundingFloor = Math.Max(RoundingFloor, 16 * prober.OutputEpsilon * magnitude);
+        return new Level(k, t, plus, minus, prober.Base, analytic / t, absoluteSum / t, norm / t);
+    }
+}
+
+/// <summary>
+/// One rung of a <see cref="StepLadder"/>: φ at x ± d for the displacements d at step t, and the analytic
+/// directional derivative ⟨g, d⟩/t they must be compared with, all in units of t; Σ|gᵢdᵢ|/t is its size without
+/// cancellation (what a relative tolerance is taken of, so a direction is held to what its elements are held to).
+/// </summary>
+internal readonly record struct Level(
+    int K, double T, double Plus, double Minus, double Base, double Analytic, double AbsoluteSum, double DisplacementNorm)
+{
+    /// <summary>(φ(x + d) − φ(x − d)) / 2t.</summary>
+    public double Centred => (Plus - Minus) / (2 * T);
+
+    /// <summary>(φ(x + d) − φ(x)) / t.</summary>
+    public double Forward => (Plus - Base) / T;
+
+    /// <summary>(φ(x) − φ(x − d)) / t.</summary>
+    public double Backward => (Base - Minus) / T;
+
+    /// <summary>Centred minus analytic: what the decision is about.</summary>
+    public double Error => Centred - Analytic;
+
+    /// <summary>Forward minus backward: f''·t for a smooth function, the derivative's jump for a kink inside the step.</summary>
+    public double Jump => Forward - Backward;
+}
