@@ -10,8 +10,10 @@ internal static class InputCheck
     /// <summary>Fresh directions that must reproduce a failing probe no element explains before it is reported.</summary>
     private const int RecheckDirections = 4;
 
-    /// <summary>How many times a confirmation that disagrees sends the failing elements back to the ladder.</summary>
-    private const int ConfirmationRounds = 3;
+    /// <summary>More directions a default check may take when the first ones resolve a uniform relative error coarser than this.</summary>
+    private const int ExtraDirections = 4;
+
+    private const double SharpEnough = 2e-4;
 
     /// <param name="workers">One checker per instance (one, unless a full check runs on several cores).</param>
     /// <param name="options">The check's options.</param>
@@ -49,10 +51,15 @@ internal static class InputCheck
     {
         var all = checker.AllIndices();
         var atKink = false;
-        for (var d = 0; d < options.DirectionsPerInput; d++)
+        var sharpest = double.PositiveInfinity;
+        for (var d = 0; d < options.DirectionsPerInput + ExtraDirections; d++)
         {
+            // Beyond the asked-for directions only while none has resolved a uniform relative error of 2e-4 (a gradient
+            // off by a factor moves ⟨g, v⟩ by that factor; where ⟨g, v⟩ cancels or the function is noisy, it may hide).
+            if (d >= options.DirectionsPerInput && (sharpest <= SharpEnough || failed.Count > 0 || atKink)) break;
             var probe = d == 0 ? checker.Calibrate(new Random(calibrationSeed)) : checker.Probe(checker.RandomDirection(all, random));
             Count(probe, all.Length, result, failed, ref atKink);
+            if (probe.Verdict == Verdict.Passed) sharpest = Math.Min(sharpest, probe.Tolerance / Math.Max(Math.Abs(probe.Analytic), double.Epsilon));
         }
 
         // Along random signs a max tie whose gradient goes to both slots can pass; along positive magnitudes it cannot.
@@ -104,24 +111,22 @@ internal static class InputCheck
     }
 
     /// <summary>
-    /// The Taylor test along the worst smooth failure. A confirmation that finds the gradient consistent contradicts the
-    /// failure: the failing elements are checked again on finer steps, and only what still fails is reported.
+    /// The Taylor test along the worst smooth failure. One that finds the gradient consistent contradicts the failure:
+    /// the failing elements are checked again on ladders starting two steps wider (independent evidence). What still
+    /// fails is reported without the contradicting line; what passes there is not reported as wrong.
     /// </summary>
     private static void Confirm(InputChecker checker, InputResult result)
     {
-        for (var round = 1; round <= ConfirmationRounds; round++)
+        if (WorstSmoothFailure(checker) is not { } worst) return;
+        var confirmation = checker.ConfirmAt(worst.Index);
+        if (!confirmation.IsConsistent)
         {
-            if (WorstSmoothFailure(checker) is not { } worst) return;
-            var confirmation = checker.ConfirmAt(worst.Index);
-            if (!confirmation.IsConsistent)
-            {
-                result.Confirmation = confirmation;
-                return;
-            }
-
-            foreach (var element in checker.CheckedElements().Where(e => e.Verdict == Verdict.Failed && !checker.IsAtKink(e.Index)).ToList())
-                checker.Recheck(element.Index, finer: 3 * round);
+            result.Confirmation = confirmation;
+            return;
         }
+
+        foreach (var element in checker.CheckedElements().Where(e => e.Verdict == Verdict.Failed && !checker.IsAtKink(e.Index)).ToList())
+            checker.Recheck(element.Index, finer: -2);
     }
 
     private static ElementResult? WorstSmoothFailure(InputChecker checker) =>

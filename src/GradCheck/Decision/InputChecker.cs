@@ -77,10 +77,10 @@ internal sealed class InputChecker
     public Verdict CheckElement(int index) => isChecked[index] ? verdicts[index] : CheckElementFrom(index, FirstLevel);
 
     /// <summary>
-    /// Checks an element again on a ladder starting <paramref name="finer"/> levels below its last decision: after a
-    /// confirmation that disagrees, the steps must show who is right before anything is reported.
+    /// Checks an element again on a ladder starting <paramref name="finer"/> levels below the input's first level (wider
+    /// steps when negative): after a confirmation that disagrees, other steps must agree before anything is reported.
     /// </summary>
-    public Verdict Recheck(int index, int finer) => CheckElementFrom(index, levels[index] + finer);
+    public Verdict Recheck(int index, int finer) => CheckElementFrom(index, FirstLevel + finer);
 
     /// <summary>Whether an element's decision was taken at a kink (one-sided slopes), where no Taylor test applies.</summary>
     public bool IsAtKink(int index) => atKink[index];
@@ -156,7 +156,8 @@ internal sealed class InputChecker
 
     private ProbeResult Decide(Perturbation perturbation, int firstLevel)
     {
-        var result = ProbeJudge.Decide(new StepLadder(prober, Storage, Snapshot, Gradient, perturbation, firstLevel), options);
+        var usable = perturbation.UsableLevel(firstLevel, Snapshot);
+        var result = ProbeJudge.Decide(new StepLadder(prober, Storage, Snapshot, Gradient, perturbation, usable), options);
         if (!result.AtKink) Resolution = Math.Max(Resolution, result.Tolerance / Math.Max(Math.Max(result.Error, Typical(perturbation)), double.Epsilon));
         return result;
     }

@@ -5,12 +5,13 @@ namespace GradCheck;
 /// <list type="number">
 /// <item>A first look at the probe's step: if analytic and centred quotient agree within rounding and the tolerances,
 /// it passes (two evaluations).</item>
-/// <item>Otherwise the ladder grows: the Richardson-refined error R between neighbouring steps, with the bar
-/// |E(t) − E(2t)| + 6σ/t (σ the objective's measured noise). It passes when |R| is within the bar at steps where the
-/// truncation is seen to fall like t² (three levels), and fails only there, by twice the bar.</item>
-/// <item>While truncation dominates (the step is larger than the scale the function varies on: a small spread around a
-/// large offset, a high curvature) the step halves; while rounding dominates it doubles, as far as the function's
-/// domain allows.</item>
+/// <item>Otherwise the ladder grows: the Richardson-refined error R between neighbouring steps, with a bar built from
+/// how R and the plain quotient still move between steps, the objective's noise and the tolerances. Nothing is
+/// concluded until the truncation is seen to fall like t² (over four steps) or has sunk into a measured noise.</item>
+/// <item>It fails as soon as the analytic value lies outside twice the bar; it passes only once the bar is as small
+/// as the steps can make it (rounding dominates), or within a hundred times the tolerance. While truncation dominates
+/// (a step wider than the scale the function varies on: a small spread around a large offset, a high curvature) the step
+/// halves; while rounding dominates from the first look on, it doubles, as far as the function's domain allows.</item>
 /// <item>A derivative jump that stays as the step shrinks, down to where rounding hides it, is a kink: the analytic value
 /// must then lie between the one-sided slopes (NonDifferentiable), else it fails. A jump that fades with the step was
 /// curvature, and the probe is judged as smooth.</item>
@@ -20,8 +21,6 @@ internal static class ProbeJudge
 {
     // How far the ladder may go: coarser than the first look (rounding-dominated functions), and in all.
     private const int CoarserLevels = 8, MaximumLevels = 72;
-
-    internal static Action<string>? Trace { get; set; }
 
     public static ProbeResult Decide(StepLadder ladder, CheckOptions options)
     {
@@ -41,72 +40,77 @@ internal static class ProbeJudge
         else if (ladder.Get(k0 + 1) is not null) hi = k0 + 1;
         else return new ProbeResult(Verdict.Passed, first.Analytic, first.Centred, Math.Max(firstBar, Math.Abs(first.Error)), k0) { Resolved = false };
 
-        var canGrow = true;
         for (var round = 0; round < MaximumLevels; round++)
         {
-            var finest = Assess(ladder, hi, options);
-            var coarsest = lo + 2 <= hi ? Assess(ladder, lo + 2, options) : finest;
-            Trace?.Invoke($"lo={lo} hi={hi} finest={finest} coarsest={coarsest}");
-            if ((Judge(finest) ?? Judge(coarsest)) is { } decided) return decided;
+            // The noise is the objective's, whatever the step: measured at the finest steps, it sets every level's bar.
+            var noise = Noise(ladder, hi);
+            var assessments = Enumerable.Range(lo + 1, hi - lo).Select(c => Assess(ladder, c, noise, options)).ToList();
+            if (Judge(assessments) is { } decided) return decided;
 
-            if (finest.Kinkish)
+            var finest = assessments[^1];
+            if (finest.Kinkish && finest.NoiseDominated) return AtKink(ladder, hi, finest, options);
+            if (finest.NoiseDominated && !finest.Kinkish)
             {
-                if (finest.NoiseDominated) return AtKink(ladder, hi, finest, options);
-            }
-            else if (finest.NoiseDominated && canGrow && lo > k0 - CoarserLevels)
-            {
-                if (ladder.Get(lo - 1) is not null) { lo--; continue; }
-                canGrow = false;
-            }
-            else if (finest.NoiseDominated && finest.Triple)
-            {
-                break;
+                // Rounding dominates: finer steps only add noise. While it dominates the widest steps too, wider ones
+                // lower the noise's share (as far as the function's domain allows).
+                if (assessments.First(a => a.Triple).NoiseDominated && lo > k0 - CoarserLevels && ladder.Get(lo - 1) is not null)
+                {
+                    lo--;
+                    continue;
+                }
+
+                return Final(ladder, assessments, hi, options);
             }
 
-            if (hi - k0 >= MaximumLevels || ladder.Get(hi + 1) is null) break;
+            if (hi - k0 >= MaximumLevels || ladder.Get(hi + 1) is null) return Final(ladder, assessments, hi, options);
             hi++;
         }
 
-        return Final(ladder, lo, hi, options);
+        return Final(ladder, Enumerable.Range(lo + 1, hi - lo).Select(c => Assess(ladder, c, Noise(ladder, hi), options)).ToList(), hi, options);
     }
 
     /// <summary>
-    /// Passes within the bar where the bar can be trusted (three levels that show the t² truncation, or a bar already
-    /// as tight as the relative tolerance); fails only where the truncation is seen to behave and no kink is inside.
+    /// Fails where a trustworthy bar (the truncation seen to behave, no kink inside) is exceeded twice over; passes
+    /// within the smallest trustworthy bar once it is as small as the steps can make it (rounding dominates) or already
+    /// within a hundred times the tolerance; otherwise asks for finer steps.
     /// </summary>
-    private static ProbeResult? Judge(Assessment a)
+    private static ProbeResult? Judge(List<Assessment> assessments)
     {
-        // A jump that has not faded yet may be a kink (judged only once it stays to the smallest steps) or curvature
-        // seen at steps too wide (judged once it fades).
-        if (a.Kinkish) return null;
-        var error = Math.Abs(a.Refined);
-        if (error <= a.Bar && (a.Asymptotic || a.TightWithoutThirdLevel))
-            return new ProbeResult(Verdict.Passed, a.Analytic, a.Analytic + a.Refined, a.Bar, a.Level) { Noise = a.Noise };
-        if (a.Asymptotic && !a.Kinkish && error > 2 * a.Bar)
-            return new ProbeResult(Verdict.Failed, a.Analytic, a.Analytic + a.Refined, 2 * a.Bar, a.Level) { Noise = a.Noise };
+        var trusted = assessments.Where(a => a.Asymptotic && !a.Kinkish).OrderBy(a => a.Bar).ToList();
+        foreach (var failing in trusted.Where(a => Math.Abs(a.Refined) > 2 * a.Bar).Take(1))
+            return new ProbeResult(Verdict.Failed, failing.Analytic, failing.Analytic + failing.Refined, 2 * failing.Bar, failing.Level) { Noise = failing.Noise };
+
+        // Only the tightest trustworthy bar may pass it: a wider one at another step cannot outvote it.
+        foreach (var a in trusted.Take(1))
+        {
+            // As good as it gets: rounding dominates, or the bar resolves a hundredth of the tolerance's share of the
+            // compared values themselves (not of their sum without cancellation: a gradient off by a uniform factor
+            // moves ⟨g, v⟩ by that factor, however much ⟨g, v⟩ cancels).
+            var atItsBest = assessments[^1].NoiseDominated || a.Bar <= 100 * a.Tolerance * a.Compared / a.Signal;
+            if (Math.Abs(a.Refined) <= a.Bar && atItsBest)
+                return new ProbeResult(Verdict.Passed, a.Analytic, a.Analytic + a.Refined, a.Bar, a.Level) { Noise = a.Noise };
+        }
+
+        // Two levels only, the first look failed by noise: a truncation this small settles it.
+        foreach (var a in assessments)
+            if (a.TightWithoutThirdLevel && !a.Kinkish && Math.Abs(a.Refined) <= a.Bar)
+                return new ProbeResult(Verdict.Passed, a.Analytic, a.Analytic + a.Refined, a.Bar, a.Level) { Noise = a.Noise };
         return null;
     }
 
     /// <summary>The steps ran out undecided: judge at the most trustworthy level, never failing without the t² evidence.</summary>
-    private static ProbeResult Final(StepLadder ladder, int lo, int hi, CheckOptions options)
+    private static ProbeResult Final(StepLadder ladder, List<Assessment> assessments, int hi, CheckOptions options)
     {
-        var assessments = Enumerable.Range(lo + 1, Math.Max(0, hi - lo)).Select(c => Assess(ladder, c, options)).ToList();
-        if (assessments.Count == 0)
-        {
-            var only = ladder.Get(hi)!.Value;
-            return new ProbeResult(Verdict.Passed, only.Analytic, only.Centred, Math.Abs(only.Error), hi) { Resolved = false };
-        }
-
         if (assessments[^1].Kinkish) return AtKink(ladder, hi, assessments[^1], options);
         var best = assessments.OrderBy(a => a.Asymptotic ? 0 : 1).ThenBy(a => a.Bar).First();
         var error = Math.Abs(best.Refined);
+        if (best.Asymptotic && error > 2 * best.Bar)
+            return new ProbeResult(Verdict.Failed, best.Analytic, best.Analytic + best.Refined, 2 * best.Bar, best.Level) { Noise = best.Noise };
         if (error <= 2 * best.Bar)
             return new ProbeResult(Verdict.Passed, best.Analytic, best.Analytic + best.Refined, 2 * best.Bar, best.Level)
             {
                 Resolved = best.Asymptotic, Noise = best.Noise,
             };
-        if (best.Asymptotic && !best.Kinkish)
-            return new ProbeResult(Verdict.Failed, best.Analytic, best.Analytic + best.Refined, 2 * best.Bar, best.Level) { Noise = best.Noise };
         // Nothing converged: the check proves no more than the size of what it could not resolve.
         return new ProbeResult(Verdict.Passed, best.Analytic, best.Analytic + best.Refined, error, best.Level) { Resolved = false, Noise = best.Noise };
     }
@@ -127,57 +131,66 @@ internal static class ProbeJudge
     }
 
     private static double Tolerance(in Level level, CheckOptions options) =>
-        options.RelativeTolerance * Math.Max(Math.Max(Math.Abs(level.Analytic), Math.Abs(level.Centred)), level.AbsoluteSum)
-        + options.AbsoluteTolerance * level.DisplacementNorm;
+        options.RelativeTolerance * Signal(level) + options.AbsoluteTolerance * level.DisplacementNorm;
+
+    /// <summary>The size of what is compared: the analytic and numeric values, and ⟨g, v⟩ without cancellation.</summary>
+    private static double Signal(in Level level) => Math.Max(Math.Max(Math.Abs(level.Analytic), Math.Abs(level.Centred)), level.AbsoluteSum);
 
     /// <summary>What levels c, c − 1 (and c − 2, c − 3, c − 4 when evaluated) say.</summary>
-    private static Assessment Assess(StepLadder ladder, int c, CheckOptions options)
+    private static Assessment Assess(StepLadder ladder, int c, (double Value, bool Measured) noise, CheckOptions options)
     {
         var near = ladder.Get(c)!.Value;
         var far = ladder.Get(c - 1)!.Value;
         Level? farther = ladder.Has(c - 2) ? ladder.Get(c - 2) : null;
         Level? farthest = farther is not null && ladder.Has(c - 3) ? ladder.Get(c - 3) : null;
-        var floorBar = 6 * ladder.RoundingFloor / near.T;
+        var floorBar = 4 * ladder.RoundingFloor / near.T;
+        // R's noise has a standard deviation of about σ/t: four of them. Where the noise is not measured yet, this level's
+        // own third difference bounds it from above (truncation included): a bar never trusts less noise than that.
+        var sigma = farther is { } window ? Math.Max(noise.Value, ThirdDifference(window, far, near) / 10) : noise.Value;
+        var noiseBar = 4 * sigma / near.T;
+        var tolerance = Tolerance(near, options);
 
-        var noise = Noise(ladder, c);
-        var noiseBar = 6 * noise.Value / near.T;
+        // E = centred − analytic; R = E(t) + (E(t) − E(2t))/3, its Richardson refinement. E's truncation is about a third of
+        // |E(t) − E(2t)|; once the truncation falls like t², R's (of order t⁴) is about |R(t) − R(2t)|/15. The bar takes
+        // three times the latter, or a sixteenth of the former if larger: a wide margin over R's actual error.
         var refined = near.Error + (near.Error - far.Error) / 3;
         var truncation = Math.Abs(near.Error - far.Error);
-        var bar = truncation + noiseBar + Tolerance(near, options);
+        var bar = truncation + noiseBar + tolerance;
         var asymptotic = false;
         if (farther is { } a)
         {
             var refinedFar = far.Error + (far.Error - a.Error) / 3;
-            bar = Math.Max(truncation, Math.Abs(refined - refinedFar)) + noiseBar + Tolerance(near, options);
+            bar = Math.Max(3 * Math.Abs(refined - refinedFar), truncation / 16) + noiseBar + tolerance;
             var (d1, d2) = (a.Error - far.Error, far.Error - near.Error);
-            // The truncation falls like t²: its differences by four per halving, twice in a row where a fourth level is
-            // there (a single ratio can be a coincidence of the noise) ...
-            var fallsLikeTSquared = Math.Abs(d2) > floorBar && d1 / d2 is >= 2.5 and <= 6.5
-                                    && (farthest is not { } b || (b.Error - a.Error) / d1 is >= 2.5 and <= 6.5);
+            // The truncation falls like t²: its differences by four per halving, twice in a row (a single ratio can be a
+            // coincidence of the noise) ...
+            var fallsLikeTSquared = Math.Abs(d2) > Math.Max(floorBar, noiseBar) && d1 / d2 is >= 2.5 and <= 6.5
+                                    && farthest is { } b && (b.Error - a.Error) / d1 is >= 2.5 and <= 6.5;
             // ... or it has fallen into a measured noise that is small against what is compared (a bar as large as the
             // signal proves nothing).
-            var signal = Math.Max(Math.Max(Math.Abs(near.Analytic), Math.Abs(near.Centred)), near.AbsoluteSum);
-            var converged = noise.Measured && noiseBar <= 1e-2 * signal && Math.Abs(d2) <= noiseBar && Math.Abs(d1) <= 4 * noiseBar;
+            var converged = noise.Measured && noiseBar <= 1e-2 * Signal(near) && Math.Abs(d2) <= noiseBar && Math.Abs(d1) <= 4 * noiseBar;
             asymptotic = fallsLikeTSquared || converged;
         }
 
-        var scale = Math.Max(Math.Abs(near.Analytic), Math.Abs(near.Centred));
-        var jumpNoise = 4 * noise.Value / near.T;
-        var kinkish = Math.Abs(near.Jump) > 4 * jumpNoise
-                      && Math.Abs(near.Jump - far.Jump) <= 0.25 * Math.Max(Math.Abs(near.Jump), Math.Abs(far.Jump));
-        return new Assessment(c, near.Analytic, refined, bar, noise.Value, asymptotic, kinkish,
+        // A kink: a jump far above its noise (about 2.5σ/t), the same at three steps in a row. A jump that halves with the
+        // step is curvature; one that only noise keeps alike at two steps is not a kink either.
+        var jumpNoise = 32 * sigma / near.T;
+        var kinkish = farther is { } w && JumpStays(near, far, jumpNoise) && JumpStays(far, w, jumpNoise);
+        return new Assessment(c, near.Analytic, refined, bar, tolerance, sigma, Signal(near),
+            Math.Max(Math.Abs(near.Analytic), Math.Abs(near.Centred)), asymptotic, kinkish,
             NoiseDominated: noise.Measured && noiseBar >= 4 * truncation,
-            TightWithoutThirdLevel: farther is null && truncation <= 1e-4 * scale,
+            TightWithoutThirdLevel: farther is null && truncation <= 1e-4 * Signal(near) && !JumpStays(near, far, jumpNoise),
             Triple: farther is not null);
     }
 
     /// <summary>
-    /// The objective's noise, from one-sided third differences over x, x + t, x + 2t, x + 4t (and the same on the minus
-    /// side): 4t³·φ‴ plus about 10 standard deviations of the noise; the smaller side, so a kink at x (smooth on each
-    /// side) does not pass for noise; the larger of two neighbouring windows, since one can come out small by chance
-    /// (rounding noise is often a staircase). It is the noise only once it has stopped falling eightfold per halving
-    /// (where truncation still dominates it) and stays within ∛ε of the objective's size (beyond that it is the
-    /// truncation of steps far wider than the function's scale). Until then only the rounding floor is known.
+    /// The objective's noise σ, from one-sided third differences over x, x + t, x + 2t, x + 4t (and the same on the minus
+    /// side): 4t³·φ‴ plus noise with a standard deviation of about 10σ. The smaller side is taken, so a kink at x (smooth
+    /// on each side) does not pass for noise; the largest of the three finest windows over ten, since one window can
+    /// come out small by chance (rounding noise is often a staircase): about 1.5σ. It is the noise only once the windows have
+    /// stopped falling eightfold per halving (where truncation still dominates them) and stay within ∛ε of the
+    /// objective's size (beyond that they measure steps far wider than the function's scale). Until then only the
+    /// rounding floor is known.
     /// </summary>
     private static (double Value, bool Measured) Noise(StepLadder ladder, int c)
     {
@@ -185,13 +198,16 @@ internal static class ProbeJudge
             ? ThirdDifference(wide, far, near)
             : null;
 
-        if (Window(c) is not { } finest || Window(c - 1) is not { } previous) return (ladder.RoundingFloor, false);
-        var estimate = Math.Max(finest, previous) / 4;
-        var stopped = Window(c - 2) is not { } earlier || Math.Max(finest, previous) >= Math.Max(previous, earlier) / 3;
+        if (Window(c) is not { } finest || Window(c - 1) is not { } previous || Window(c - 2) is not { } earlier) return (ladder.RoundingFloor, false);
+        var estimate = Math.Max(finest, Math.Max(previous, earlier)) / 10;
+        var stopped = Math.Max(finest, previous) >= Math.Max(previous, earlier) / 3;
         return estimate <= ladder.RoundingFloor ? (ladder.RoundingFloor, true)
             : stopped && estimate <= ladder.PlausibleNoise ? (estimate, true)
             : (ladder.RoundingFloor, false);
     }
+
+    private static bool JumpStays(in Level near, in Level far, double jumpNoise) =>
+        Math.Abs(near.Jump) > jumpNoise && Math.Abs(near.Jump - far.Jump) <= 0.25 * Math.Max(Math.Abs(near.Jump), Math.Abs(far.Jump));
 
     private static double ThirdDifference(in Level wide, in Level far, in Level near) =>
         Math.Min(ThirdDifference(wide.Plus, far.Plus, near.Plus, near.Base), ThirdDifference(wide.Minus, far.Minus, near.Minus, near.Base));
@@ -200,6 +216,6 @@ internal static class ProbeJudge
     private static double ThirdDifference(double at4, double at2, double at1, double at0) => Math.Abs(at4 - 6 * at2 + 8 * at1 - 3 * at0);
 
     private readonly record struct Assessment(
-        int Level, double Analytic, double Refined, double Bar, double Noise, bool Asymptotic, bool Kinkish, bool NoiseDominated,
-        bool TightWithoutThirdLevel, bool Triple);
+        int Level, double Analytic, double Refined, double Bar, double Tolerance, double Noise, double Signal, double Compared, bool Asymptotic, bool Kinkish,
+        bool NoiseDominated, bool TightWithoutThirdLevel, bool Triple);
 }

@@ -47,6 +47,17 @@ internal sealed class Perturbation
     }
 
     /// <summary>
+    /// <paramref name="wanted"/>, or the finest coarser level whose displacements the input can represent (a level
+    /// learned on other elements may be too fine for an element with a large value).
+    /// </summary>
+    public int UsableLevel(int wanted, double[] snapshot)
+    {
+        for (var k = wanted; k > wanted - 64; k--)
+            if (DisplacementsAt(Math.ScaleB(1.0, -k), snapshot) is not null) return k;
+        return wanted;
+    }
+
+    /// <summary>
     /// The displacements at scale <paramref name="t"/>, rounded so that x + d and x − d are both exact; null when some
     /// element's displacement would fall below what its value can represent.
     /// </summary>

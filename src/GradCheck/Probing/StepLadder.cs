@@ -35,10 +35,11 @@ internal sealed class StepLadder
     public double RoundingFloor { get; private set; }
 
     /// <summary>
-    /// The most rounding noise a differentiable objective can carry and still be differentiated numerically: ∛ε times the
-    /// largest objective magnitude seen. A "noise" above it is truncation at steps wider than the function's scale.
+    /// The most rounding noise an objective can carry and still be differentiated numerically: √ε times the largest
+    /// objective magnitude seen (a cancellation of half the digits). A "noise" above it is the truncation of steps still
+    /// wider than the scale the function varies on.
     /// </summary>
-    public double PlausibleNoise => RoundingFloor / (16 * prober.OutputEpsilon) * Math.Cbrt(prober.OutputEpsilon);
+    public double PlausibleNoise => RoundingFloor / (16 * prober.OutputEpsilon) * Math.Sqrt(prober.OutputEpsilon);
 
     public int Evaluations { get; private set; }
 

@@ -15,10 +15,11 @@ internal static class TaylorTest
     public static TaylorResult Run(
         Prober prober, InputStorage input, double[] snapshot, Perturbation perturbation, double[] gradient, int startLevel, double knownNoise = 0)
     {
-        var floor = 100 * Math.Max(knownNoise, 16 * prober.OutputEpsilon * prober.BaseMagnitude);
+        // Twenty times the noise: a remainder above it gives its slope to within ±0.1.
+        var floor = 20 * Math.Max(knownNoise, 16 * prober.OutputEpsilon * prober.BaseMagnitude);
         var start = startLevel;
         while (start > startLevel - MaximumWidening && Evaluate(prober, input, snapshot, perturbation, gradient, start, out _) is { } probe
-               && probe.Remainder < 1e4 * floor && Evaluate(prober, input, snapshot, perturbation, gradient, start - 1, out _) is not null)
+               && probe.Remainder < 100 * floor && Evaluate(prober, input, snapshot, perturbation, gradient, start - 1, out _) is not null)
             start--;
 
         var (steps, remainders, symmetric) = (new List<double>(), new List<double>(), new List<double>());
@@ -36,7 +37,7 @@ internal static class TaylorTest
             steps.Add(at.T);
             remainders.Add(at.Remainder);
             symmetric.Add(at.Symmetric);
-            if (at.Remainder <= floor / 100 && at.Symmetric <= floor / 100 && steps.Count >= 3) break;
+            if (at.Remainder <= floor / 20 && at.Symmetric <= floor / 20 && steps.Count >= 3) break;
         }
 
         if (steps.Count == 0 && firstFault is not null) throw firstFault;
@@ -67,7 +68,7 @@ internal static class TaylorTest
         double linear = 0;
         for (var i = 0; i < d.Length; i++) linear += gradient[perturbation.Indices[i]] * d[i];
         var noise = 16 * prober.OutputEpsilon * Math.Max(magnitudePlus, magnitudeMinus);
-        return new Point(t, Math.Abs(plus - prober.Base - linear), Math.Abs(plus + minus - 2 * prober.Base), 100 * noise);
+        return new Point(t, Math.Abs(plus - prober.Base - linear), Math.Abs(plus + minus - 2 * prober.Base), 20 * noise);
     }
 
     private static double Order(List<double> remainders, double floor)
