@@ -45,13 +45,16 @@ internal static class DifferentiableCheck
             var prepared = instances.Select((instance, w) => Prepare(instance, captured[w], randoms[w])).ToList();
             probers.AddRange(prepared.Select(p => p.Prober));
             var differentiated = prepared[0].Differentiated;
+            // The sizes a constant factor may come from (1/N of a batch mean, √D of an attention scale).
+            var sizes = captured[0].Storages.SelectMany(s => new[] { s.Shape.Rows, s.Shape.Columns })
+                .Concat(prepared[0].Prober.OutputShape is { } output ? [output.Rows, output.Columns] : []).Where(n => n > 2).ToHashSet();
             var results = new List<InputResult>();
             for (var k = 0; k < differentiated.Count; k++)
             {
                 var i = differentiated[k];
                 var checkers = prepared.Select((p, w) =>
                     new InputChecker(captured[w].Storages[i], captured[w].Snapshots[i], p.Gradients[k], p.Prober, options)).ToList();
-                results.Add(InputCheck.Run(checkers, options, randoms[0]));
+                results.Add(InputCheck.Run(checkers, options, randoms[0], sizes));
             }
 
             var verdict = results.Any(r => r.Verdict == Verdict.Failed) ? Verdict.Failed

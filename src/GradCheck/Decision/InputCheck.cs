@@ -18,7 +18,8 @@ internal static class InputCheck
     /// <param name="workers">One checker per instance (one, unless a full check runs on several cores).</param>
     /// <param name="options">The check's options.</param>
     /// <param name="random">The check's random source (directions, samples).</param>
-    public static InputResult Run(IReadOnlyList<InputChecker> workers, CheckOptions options, Random random)
+    /// <param name="sizes">The sizes of the check's inputs and output, for the diagnosis of constant factors.</param>
+    public static InputResult Run(IReadOnlyList<InputChecker> workers, CheckOptions options, Random random, IReadOnlyCollection<int> sizes)
     {
         var checker = workers[0];
         var result = new InputResult(checker.Storage.Name, checker.Shape);
@@ -42,7 +43,7 @@ internal static class InputCheck
         if (directions.Count > 0 && !checker.CheckedElements().Any(e => e.Verdict == Verdict.Failed))
             Reproduce(checker, random, result, directions);
         if (options.ConfirmFailures) Confirm(checker, result);
-        return Summarize(checker, options, result, localization, directions);
+        return Summarize(checker, options, result, localization, directions, sizes);
     }
 
     /// <summary>Default mode: signed directions over the whole input, then localisation when one fails or crosses a kink.</summary>
@@ -134,7 +135,7 @@ internal static class InputCheck
             .OrderByDescending(e => e.AbsoluteError / Math.Max(e.Tolerance, double.Epsilon)).FirstOrDefault();
 
     private static InputResult Summarize(InputChecker checker, CheckOptions options, InputResult result, Localization? localization,
-        List<DirectionResult> directions)
+        List<DirectionResult> directions, IReadOnlyCollection<int> sizes)
     {
         var elements = checker.CheckedElements().ToList();
         result.CheckedElementCount = elements.Count;
@@ -158,7 +159,7 @@ internal static class InputCheck
             .Take(options.ReportedElements)
             .ToList();
         result.Heatmap = localization?.Heatmap ?? Localizer.Summarize(checker).Heatmap;
-        if (result.Verdict == Verdict.Failed) result.Diagnosis = DiagnosisFinder.Find(checker);
+        if (result.Verdict == Verdict.Failed) result.Diagnosis = DiagnosisFinder.Find(checker, sizes);
         return result;
     }
 

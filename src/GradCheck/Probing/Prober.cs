@@ -14,6 +14,9 @@ internal sealed class Prober(ProjectedObjective objective)
     /// <summary>Σ|uᵢ·Fᵢ| at the unperturbed inputs.</summary>
     public double BaseMagnitude { get; private set; }
 
+    /// <summary>The output's shape; null for a scalar output.</summary>
+    public TensorShape? OutputShape => objective.OutputShape;
+
     /// <summary>The spacing of the output's numbers at 1: the unit of the objective's rounding error.</summary>
     public double OutputEpsilon => FloatingPoint.DoubleEpsilon;
 

@@ -57,7 +57,9 @@ public sealed class TrustTally
                 row.Misses++;
                 Note($"missed '{plant}' on {key}", result);
             }
-            else if (input.Diagnosis is { } diagnosis && !plant.Acceptable.Contains(diagnosis.Kind))
+            // A uniform ratio names no cause: it is a description, wrong only if the ratio is not uniform (which the
+            // finder checks on every element).
+            else if (input.Diagnosis is { } diagnosis && !plant.Acceptable.Contains(diagnosis.Kind) && diagnosis.Kind != DiagnosisKind.UniformRatio)
             {
                 row.WrongDiagnoses++;
                 Note($"wrong diagnosis {diagnosis.Kind} for '{plant}' on {key}", result);
