@@ -157,7 +157,10 @@ internal sealed class InputChecker
     private ProbeResult Decide(Perturbation perturbation, int firstLevel)
     {
         var usable = perturbation.UsableLevel(firstLevel, Snapshot);
-        var result = ProbeJudge.Decide(new StepLadder(prober, Storage, Snapshot, Gradient, perturbation, usable), options);
+        // An element's bar below a hundred-thousandth of the input's largest derivative needs no wider steps: no error
+        // of the input worth reporting hides under it.
+        var enough = perturbation.IsElement ? 1e-5 * largestGradient * Math.Abs(perturbation.Steps[0]) : 0;
+        var result = ProbeJudge.Decide(new StepLadder(prober, Storage, Snapshot, Gradient, perturbation, usable), options, enough);
         if (!result.AtKink) Resolution = Math.Max(Resolution, result.Tolerance / Math.Max(Math.Max(result.Error, Typical(perturbation)), double.Epsilon));
         return result;
     }

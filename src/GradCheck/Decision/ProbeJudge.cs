@@ -22,7 +22,16 @@ internal static class ProbeJudge
     // How far the ladder may go: coarser than the first look (rounding-dominated functions), and in all.
     private const int CoarserLevels = 8, MaximumLevels = 72;
 
-    public static ProbeResult Decide(StepLadder ladder, CheckOptions options)
+    /// <summary>A failure's bar relative to its numeric value below which it is not sharpened further.</summary>
+    private const double SharpFailure = 1e-3;
+
+    /// <param name="ladder">The probe's ladder, its first look at <see cref="StepLadder.FirstLevel"/>.</param>
+    /// <param name="options">The tolerances.</param>
+    /// <param name="enough">
+    /// A bar that needs no wider steps to shrink it, in the probe's units (an element's share of the input's largest
+    /// derivative that no error worth reporting could hide under).
+    /// </param>
+    public static ProbeResult Decide(StepLadder ladder, CheckOptions options, double enough = 0)
     {
         var k0 = ladder.FirstLevel;
         if (ladder.Get(k0) is not { } first)
@@ -35,6 +44,7 @@ internal static class ProbeJudge
         if (Math.Abs(first.Error) <= firstBar && !kinkHint)
             return new ProbeResult(Verdict.Passed, first.Analytic, first.Centred, firstBar, k0) { FirstLook = true, Noise = ladder.RoundingFloor };
 
+        ProbeResult? failure = null;
         var (lo, hi) = (k0, k0);
         if (ladder.Get(k0 - 1) is not null) lo = k0 - 1;
         else if (ladder.Get(k0 + 1) is not null) hi = k0 + 1;
@@ -43,9 +53,18 @@ internal static class ProbeJudge
         for (var round = 0; round < MaximumLevels; round++)
         {
             // The noise is the objective's, whatever the step: measured at the finest steps, it sets every level's bar.
-            var noise = Noise(ladder, hi);
+            var noise = ObjectiveNoise.At(ladder, hi);
             var assessments = Enumerable.Range(lo + 1, hi - lo).Select(c => Assess(ladder, c, noise, options)).ToList();
-            if (Judge(assessments) is { } decided) return decided;
+            // Wider steps lower the noise's share until truncation shows at the widest triple: a pass that is not yet within
+            // a hundred times the tolerance waits for them (as far as the function's domain allows).
+            var widerMayHelp = assessments.FirstOrDefault(a => a.Triple) is { FallsLikeTSquared: false } && lo > k0 - CoarserLevels;
+            if (Judge(assessments, widerMayHelp, enough) is { } decided)
+            {
+                // A failure is certain; what it is off by is sharpened while its bar exceeds a thousandth of the numeric
+                // value (the report says by how much, and a diagnosis needs the ratio).
+                if (decided.Verdict != Verdict.Failed || decided.Tolerance <= SharpFailure * Math.Abs(decided.Numeric)) return Sharper(failure, decided);
+                failure = Sharper(failure, decided);
+            }
 
             var finest = assessments[^1];
             if (finest.Kinkish && finest.NoiseDominated) return AtKink(ladder, hi, finest, options);
@@ -53,28 +72,31 @@ internal static class ProbeJudge
             {
                 // Rounding dominates: finer steps only add noise. While it dominates the widest steps too, wider ones
                 // lower the noise's share (as far as the function's domain allows).
-                if (assessments.First(a => a.Triple).NoiseDominated && lo > k0 - CoarserLevels && ladder.Get(lo - 1) is not null)
+                if (widerMayHelp && ladder.Get(lo - 1) is not null)
                 {
                     lo--;
                     continue;
                 }
 
-                return Final(ladder, assessments, hi, options);
+                return failure ?? Final(ladder, assessments, hi, options);
             }
 
-            if (hi - k0 >= MaximumLevels || ladder.Get(hi + 1) is null) return Final(ladder, assessments, hi, options);
+            if (hi - k0 >= MaximumLevels || ladder.Get(hi + 1) is null) return failure ?? Final(ladder, assessments, hi, options);
             hi++;
         }
 
-        return Final(ladder, Enumerable.Range(lo + 1, hi - lo).Select(c => Assess(ladder, c, Noise(ladder, hi), options)).ToList(), hi, options);
+        return failure ?? Final(ladder, Enumerable.Range(lo + 1, hi - lo).Select(c => Assess(ladder, c, ObjectiveNoise.At(ladder, hi), options)).ToList(), hi, options);
     }
+
+    private static ProbeResult Sharper(ProbeResult? earlier, ProbeResult later) =>
+        earlier is { } e && e.Tolerance / Math.Abs(e.Numeric) < later.Tolerance / Math.Abs(later.Numeric) && later.Verdict == Verdict.Failed ? e : later;
 
     /// <summary>
     /// Fails where a trustworthy bar (the truncation seen to behave, no kink inside) is exceeded twice over; passes
     /// within the smallest trustworthy bar once it is as small as the steps can make it (rounding dominates) or already
     /// within a hundred times the tolerance; otherwise asks for finer steps.
     /// </summary>
-    private static ProbeResult? Judge(List<Assessment> assessments)
+    private static ProbeResult? Judge(List<Assessment> assessments, bool widerMayHelp, double enough)
     {
         var trusted = assessments.Where(a => a.Asymptotic && !a.Kinkish).OrderBy(a => a.Bar).ToList();
         foreach (var failing in trusted.Where(a => Math.Abs(a.Refined) > 2 * a.Bar).Take(1))
@@ -83,26 +105,36 @@ internal static class ProbeJudge
         // Only the tightest trustworthy bar may pass it: a wider one at another step cannot outvote it.
         foreach (var a in trusted.Take(1))
         {
-            // As good as it gets: rounding dominates, or the bar resolves a hundredth of the tolerance's share of the
-            // compared values themselves (not of their sum without cancellation: a gradient off by a uniform factor
-            // moves ⟨g, v⟩ by that factor, however much ⟨g, v⟩ cancels).
-            var atItsBest = assessments[^1].NoiseDominated || a.Bar <= 100 * a.Tolerance * a.Compared / a.Signal;
+            // As good as it gets: rounding dominates even at the widest steps, or the bar is good enough.
+            var atItsBest = (assessments[^1].NoiseDominated && !widerMayHelp) || GoodEnough(a, enough);
             if (Math.Abs(a.Refined) <= a.Bar && atItsBest)
                 return new ProbeResult(Verdict.Passed, a.Analytic, a.Analytic + a.Refined, a.Bar, a.Level) { Noise = a.Noise };
         }
 
         // Two levels only, the first look failed by noise: a truncation this small settles it.
         foreach (var a in assessments)
-            if (a.TightWithoutThirdLevel && !a.Kinkish && Math.Abs(a.Refined) <= a.Bar)
+            if (a.TightWithoutThirdLevel && !a.Kinkish && Math.Abs(a.Refined) <= a.Bar && (!widerMayHelp || GoodEnough(a, enough)))
                 return new ProbeResult(Verdict.Passed, a.Analytic, a.Analytic + a.Refined, a.Bar, a.Level) { Noise = a.Noise };
         return null;
     }
+
+    /// <summary>
+    /// A bar that resolves a hundredth of the tolerance's share of the compared values themselves (not of their sum
+    /// without cancellation: a gradient off by a uniform factor moves ⟨g, v⟩ by that factor, however much ⟨g, v⟩
+    /// cancels), or that is below what the caller calls enough.
+    /// </summary>
+    private static bool GoodEnough(in Assessment a, double enough) => a.Bar <= Math.Max(100 * a.Tolerance * a.Compared / a.Signal, enough);
 
     /// <summary>The steps ran out undecided: judge at the most trustworthy level, never failing without the t² evidence.</summary>
     private static ProbeResult Final(StepLadder ladder, List<Assessment> assessments, int hi, CheckOptions options)
     {
         if (assessments[^1].Kinkish) return AtKink(ladder, hi, assessments[^1], options);
-        var best = assessments.OrderBy(a => a.Asymptotic ? 0 : 1).ThenBy(a => a.Bar).First();
+        // A jump that vanished at finer steps was a kink near x that only the wider steps crossed: their quotients say
+        // nothing about the derivative at x, so only the steps finer than the last kinkish one are heard.
+        var lastKinkish = assessments.FindLastIndex(a => a.Kinkish);
+        var heard = lastKinkish < 0 ? assessments : assessments.Skip(lastKinkish + 1).Where(a => a.Triple).ToList();
+        if (heard.Count == 0) heard = [assessments[^1]];
+        var best = heard.OrderBy(a => a.Asymptotic ? 0 : 1).ThenBy(a => a.Bar).First();
         var error = Math.Abs(best.Refined);
         if (best.Asymptotic && error > 2 * best.Bar)
             return new ProbeResult(Verdict.Failed, best.Analytic, best.Analytic + best.Refined, 2 * best.Bar, best.Level) { Noise = best.Noise };
@@ -137,17 +169,19 @@ internal static class ProbeJudge
     private static double Signal(in Level level) => Math.Max(Math.Max(Math.Abs(level.Analytic), Math.Abs(level.Centred)), level.AbsoluteSum);
 
     /// <summary>What levels c, c − 1 (and c − 2, c − 3, c − 4 when evaluated) say.</summary>
-    private static Assessment Assess(StepLadder ladder, int c, (double Value, bool Measured) noise, CheckOptions options)
+    private static Assessment Assess(StepLadder ladder, int c, ObjectiveNoise noise, CheckOptions options)
     {
         var near = ladder.Get(c)!.Value;
         var far = ladder.Get(c - 1)!.Value;
         Level? farther = ladder.Has(c - 2) ? ladder.Get(c - 2) : null;
         Level? farthest = farther is not null && ladder.Has(c - 3) ? ladder.Get(c - 3) : null;
         var floorBar = 4 * ladder.RoundingFloor / near.T;
-        // R's noise has a standard deviation of about σ/t: four of them. Where the noise is not measured yet, this level's
-        // own third difference bounds it from above (truncation included): a bar never trusts less noise than that.
-        var sigma = farther is { } window ? Math.Max(noise.Value, ThirdDifference(window, far, near) / 10) : noise.Value;
-        var noiseBar = 4 * sigma / near.T;
+        // R's noise has a standard deviation of about σ/t (the centred σ): four of them. Where the noise is not measured
+        // yet, this level's own window bounds it from above (truncation included): a bar never trusts less noise than that.
+        var window = farther is { } wide ? ObjectiveNoise.Window.Of(wide, far, near) : new ObjectiveNoise.Window(0, 0);
+        var sigma = Math.Max(noise.OneSided, window.OneSided);
+        var centredSigma = Math.Max(noise.Centred, window.Centred);
+        var noiseBar = 4 * centredSigma / near.T;
         var tolerance = Tolerance(near, options);
 
         // E = centred − analytic; R = E(t) + (E(t) − E(2t))/3, its Richardson refinement. E's truncation is about a third of
@@ -156,7 +190,7 @@ internal static class ProbeJudge
         var refined = near.Error + (near.Error - far.Error) / 3;
         var truncation = Math.Abs(near.Error - far.Error);
         var bar = truncation + noiseBar + tolerance;
-        var asymptotic = false;
+        var (asymptotic, truncationShows) = (false, false);
         if (farther is { } a)
         {
             var refinedFar = far.Error + (far.Error - a.Error) / 3;
@@ -170,52 +204,24 @@ internal static class ProbeJudge
             // signal proves nothing).
             var converged = noise.Measured && noiseBar <= 1e-2 * Signal(near) && Math.Abs(d2) <= noiseBar && Math.Abs(d1) <= 4 * noiseBar;
             asymptotic = fallsLikeTSquared || converged;
+            truncationShows = fallsLikeTSquared;
         }
 
-        // A kink: a jump far above its noise (about 2.5σ/t), the same at three steps in a row. A jump that halves with the
+        // A kink: a jump far above its (one-sided) noise (about 2.5σ/t), the same at three steps in a row. A jump that halves with the
         // step is curvature; one that only noise keeps alike at two steps is not a kink either.
         var jumpNoise = 32 * sigma / near.T;
         var kinkish = farther is { } w && JumpStays(near, far, jumpNoise) && JumpStays(far, w, jumpNoise);
         return new Assessment(c, near.Analytic, refined, bar, tolerance, sigma, Signal(near),
             Math.Max(Math.Abs(near.Analytic), Math.Abs(near.Centred)), asymptotic, kinkish,
-            NoiseDominated: noise.Measured && noiseBar >= 4 * truncation,
+            NoiseDominated: noise.Measured && noiseBar >= truncation,
             TightWithoutThirdLevel: farther is null && truncation <= 1e-4 * Signal(near) && !JumpStays(near, far, jumpNoise),
-            Triple: farther is not null);
-    }
-
-    /// <summary>
-    /// The objective's noise σ, from one-sided third differences over x, x + t, x + 2t, x + 4t (and the same on the minus
-    /// side): 4t³·φ‴ plus noise with a standard deviation of about 10σ. The smaller side is taken, so a kink at x (smooth
-    /// on each side) does not pass for noise; the largest of the three finest windows over ten, since one window can
-    /// come out small by chance (rounding noise is often a staircase): about 1.5σ. It is the noise only once the windows have
-    /// stopped falling eightfold per halving (where truncation still dominates them) and stay within ∛ε of the
-    /// objective's size (beyond that they measure steps far wider than the function's scale). Until then only the
-    /// rounding floor is known.
-    /// </summary>
-    private static (double Value, bool Measured) Noise(StepLadder ladder, int c)
-    {
-        double? Window(int k) => ladder.Has(k - 2) && ladder.Get(k - 2) is { } wide && ladder.Get(k - 1) is { } far && ladder.Get(k) is { } near
-            ? ThirdDifference(wide, far, near)
-            : null;
-
-        if (Window(c) is not { } finest || Window(c - 1) is not { } previous || Window(c - 2) is not { } earlier) return (ladder.RoundingFloor, false);
-        var estimate = Math.Max(finest, Math.Max(previous, earlier)) / 10;
-        var stopped = Math.Max(finest, previous) >= Math.Max(previous, earlier) / 3;
-        return estimate <= ladder.RoundingFloor ? (ladder.RoundingFloor, true)
-            : stopped && estimate <= ladder.PlausibleNoise ? (estimate, true)
-            : (ladder.RoundingFloor, false);
+            Triple: farther is not null, FallsLikeTSquared: truncationShows);
     }
 
     private static bool JumpStays(in Level near, in Level far, double jumpNoise) =>
         Math.Abs(near.Jump) > jumpNoise && Math.Abs(near.Jump - far.Jump) <= 0.25 * Math.Max(Math.Abs(near.Jump), Math.Abs(far.Jump));
 
-    private static double ThirdDifference(in Level wide, in Level far, in Level near) =>
-        Math.Min(ThirdDifference(wide.Plus, far.Plus, near.Plus, near.Base), ThirdDifference(wide.Minus, far.Minus, near.Minus, near.Base));
-
-    /// <summary>φ(4t) − 6φ(2t) + 8φ(t) − 3φ(0) = 4t³·φ‴, exactly for a cubic: nothing but noise and higher terms.</summary>
-    private static double ThirdDifference(double at4, double at2, double at1, double at0) => Math.Abs(at4 - 6 * at2 + 8 * at1 - 3 * at0);
-
     private readonly record struct Assessment(
         int Level, double Analytic, double Refined, double Bar, double Tolerance, double Noise, double Signal, double Compared, bool Asymptotic, bool Kinkish,
-        bool NoiseDominated, bool TightWithoutThirdLevel, bool Triple);
+        bool NoiseDominated, bool TightWithoutThirdLevel, bool Triple, bool FallsLikeTSquared);
 }

@@ -95,16 +95,22 @@ internal static class DiagnosisFinder
     }
 
     /// <summary>
-    /// A passed element is evidence that it is right only if its error bar could have shown a tenth of its value wrong:
-    /// next to elements a million times larger, rounding may leave a small one unresolved.
+    /// A passed element is evidence that it is right only if its error bar could have shown it wrong by half the smallest
+    /// relative error among the failures (and by a tenth at most): a pass whose bar is wider than the error the failing
+    /// elements carry says nothing about whether it carries the same.
     /// </summary>
-    private static List<ElementResult> ResolvedPasses(List<ElementResult> elements) =>
-        elements.Where(e => e.Verdict == Verdict.Passed && e.Tolerance < 0.1 * Math.Max(Math.Abs(e.Analytic), Math.Abs(e.Numeric))).ToList();
+    private static List<ElementResult> ResolvedPasses(List<ElementResult> elements, List<ElementResult> failed)
+    {
+        var resolution = Math.Min(0.1, 0.5 * failed.Min(e => e.AbsoluteError / Size(e)));
+        return elements.Where(e => e.Verdict == Verdict.Passed && e.Tolerance < resolution * Size(e)).ToList();
+    }
+
+    private static double Size(ElementResult e) => Math.Max(Math.Abs(e.Analytic), Math.Abs(e.Numeric));
 
     private static Diagnosis? ConfinedToRowsOrColumns(TensorShape shape, List<ElementResult> elements, List<ElementResult> failed, string name)
     {
         if (!shape.IsMatrix || failed.Count < EnoughElements) return null;
-        var passed = ResolvedPasses(elements);
+        var passed = ResolvedPasses(elements, failed);
         var badRows = failed.Select(e => e.Row).Distinct().OrderBy(r => r).ToList();
         var badColumns = failed.Select(e => e.Column).Distinct().OrderBy(c => c).ToList();
         // Confined to some rows: every failure there, and passes checked in at least two other places.
@@ -120,7 +126,7 @@ internal static class DiagnosisFinder
     private static Diagnosis? OnlyForNegativeInputs(InputChecker input, List<ElementResult> elements, List<ElementResult> failed, string name)
     {
         // A split by sign that chance alone would give once in 64 or more is no evidence (seven elements at least).
-        var passed = ResolvedPasses(elements);
+        var passed = ResolvedPasses(elements, failed);
         if (passed.Count < EnoughElements || failed.Count < EnoughElements || passed.Count + failed.Count < 7) return null;
         if (failed.All(e => input.Snapshot[e.Index] < 0) && passed.All(e => input.Snapshot[e.Index] >= 0))
             return new Diagnosis(DiagnosisKind.OnlyWhereNegative, name);

@@ -5,7 +5,8 @@ namespace GradCheck;
 /// that element, rounded down to a power of two so that x ± h is exact. The scale is the smaller of max(1, |x|) and
 /// a length read off the function itself, |φ| / |∂φ/∂x|: how far x must move for φ to change by its own size. So a
 /// layer norm over inputs around 1e5 that spread by 1e-2, or log x at x = 1e-4, gets a step on the scale of the
-/// function rather than of x. The step ladder (<see cref="StepLadder"/>) refines from there, and each input learns
+/// function rather than of x. No element's length counts as longer than the input's median one: a gradient that is
+/// small or zero by chance does not mean a function that varies slowly. The step ladder (<see cref="StepLadder"/>) refines from there, and each input learns
 /// the level that worked (<see cref="InputChecker"/>).
 /// </summary>
 internal static class StepSize
@@ -20,16 +21,27 @@ internal static class StepSize
     public static double[] For(double[] snapshot, double[] gradient, double objectiveScale)
     {
         var steps = new double[snapshot.Length];
+        var lengths = new double[snapshot.Length];
+        for (var i = 0; i < lengths.Length; i++) lengths[i] = objectiveScale / Math.Abs(gradient[i]);
+        // A small gradient says little about how far the function is from changing (a layer norm input whose derivative
+        // happens to vanish for these upstream weights still varies on the scale of the spread; a ReLU input a hair below
+        // its kink has a zero gradient): no element's length counts as longer than the input's typical one, the median.
+        var typical = Median(lengths.Where(l => l > 0 && double.IsFinite(l))) ?? double.PositiveInfinity;
         for (var i = 0; i < steps.Length; i++)
         {
-            var scale = Math.Max(1.0, Math.Abs(snapshot[i]));
-            var length = objectiveScale / Math.Abs(gradient[i]);
-            if (length > 0 && double.IsFinite(length)) scale = Math.Min(scale, length);
+            var length = lengths[i] > 0 && double.IsFinite(lengths[i]) ? Math.Min(lengths[i], typical) : typical;
+            var scale = Math.Min(Math.Max(1.0, Math.Abs(snapshot[i])), length);
             // Never below what x can represent: a step of a few units in the last place says nothing.
             var floor = 1024 * FloatingPoint.Ulp(snapshot[i]);
             steps[i] = FloatingPoint.PowerOfTwoAtMost(Math.Max(CubeRootEpsilon * scale, floor));
         }
 
         return steps;
+    }
+
+    private static double? Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? null : sorted[sorted.Count / 2];
     }
 }

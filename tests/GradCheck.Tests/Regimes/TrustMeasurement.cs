@@ -2,7 +2,7 @@ namespace GradCheck.Tests.Regimes;
 
 /// <summary>
 /// The measurement behind the README's trust figures, too slow for every test run: set GRADCHECK_TRUST_DRAWS (draws
-/// per regime) and run <c>dotnet test tests/GradCheck.Tests --filter TrustMeasurement --logger "console;verbosity=detailed"</c>.
+/// per regime; GRADCHECK_TRUST_SEED draws other samples) and run <c>dotnet test tests/GradCheck.Tests --filter TrustMeasurement --logger "console;verbosity=detailed"</c>.
 /// Without the variable it runs two draws, so it still proves it works.
 /// </summary>
 public class TrustMeasurement(ITestOutputHelper output)
@@ -13,8 +13,11 @@ public class TrustMeasurement(ITestOutputHelper output)
     public void Tally_over_the_regime_layers(CheckMode mode)
     {
         var draws = int.TryParse(Environment.GetEnvironmentVariable("GRADCHECK_TRUST_DRAWS"), out var d) ? d : 2;
-        var tally = TrustTally.Run(RegimeLayers.All, [GradientPlant.None, .. GradientPlant.Bugs], mode, draws, seed: 20261129);
-        output.WriteLine($"{mode} mode, {draws} draws per regime and plant:");
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("GRADCHECK_TRUST_SEED"), out var s) ? s : 20261129;
+        // GRADCHECK_TRUST_REGIME narrows the tally to the regimes whose name contains it (to study one).
+        var only = Environment.GetEnvironmentVariable("GRADCHECK_TRUST_REGIME") ?? "";
+        var tally = TrustTally.Run(RegimeLayers.All.Where(c => c.ToString().Contains(only, StringComparison.Ordinal)), [GradientPlant.None, .. GradientPlant.Bugs], mode, draws, seed);
+        output.WriteLine($"{mode} mode, {draws} draws per regime and plant, seed {seed}:");
         output.WriteLine(tally.ToString());
         foreach (var example in tally.Examples) output.WriteLine(example + "\n");
         Assert.True(tally.FalseAlarms + tally.Misses + tally.WrongDiagnoses == 0, tally.ToString());

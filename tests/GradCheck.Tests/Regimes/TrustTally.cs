@@ -27,13 +27,16 @@ public sealed class TrustTally
             for (var draw = 0; draw < draws; draw++)
                 foreach (var plant in plantList)
                 {
-                    var random = new Random(HashCode.Combine(seed, regimeCase.Regime, regimeCase.Layer, draw));
+                    var random = new Random(StableHash($"{seed} {regimeCase} {draw}"));
                     var result = GradientCheck.Run(regimeCase.Build(random, plant), new CheckOptions { Mode = mode, Seed = seed + draw });
                     tally.Add(regimeCase, plant, result);
                 }
 
         return tally;
     }
+
+    // HashCode.Combine differs from process to process: a tally must be repeatable.
+    private static int StableHash(string text) => text.Aggregate(17, (hash, c) => unchecked(hash * 31 + c));
 
     private void Add(RegimeCase regimeCase, GradientPlant plant, CheckResult result)
     {
