@@ -16,12 +16,14 @@ namespace GradCheck;
 /// </summary>
 internal sealed class PropertyPlan
 {
-    private PropertyPlan(MethodInfo method, TestMethodForm form, IReadOnlyList<string> symbols, IReadOnlyList<PropertyParameter> parameters)
+    private PropertyPlan(MethodInfo method, TestMethodForm form, IReadOnlyList<string> symbols, IReadOnlyList<PropertyParameter> parameters,
+        IReadOnlyList<SizeRequirement> requirements)
     {
         Method = method;
         Form = form;
         Symbols = symbols;
         Parameters = parameters;
+        Requirements = requirements;
     }
 
     public MethodInfo Method { get; }
@@ -34,6 +36,20 @@ internal sealed class PropertyPlan
 
     public IReadOnlyList<PropertyParameter> Parameters { get; }
 
+    /// <summary>The method's [Require] relations between sizes.</summary>
+    public IReadOnlyList<SizeRequirement> Requirements { get; }
+
+    /// <summary>
+    /// Why no sample can have these sizes — a derived dim below 1 ("L-K+1" with L &lt; K) or an unmet [Require] — as the
+    /// discard reason counted; null when they are fine.
+    /// </summary>
+    public string? Unsatisfied(int[] sizes)
+    {
+        if (Parameters.Select(p => p.DimBelowOne(sizes)).FirstOrDefault(d => d is not null) is { } belowOne)
+            return $"a derived size below 1 ({belowOne})";
+        return Requirements.FirstOrDefault(r => !r.HoldsAt(sizes, Symbols))?.DiscardReason;
+    }
+
     public static PropertyPlan Read(MethodInfo method, PropertyOptions options)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -43,7 +59,8 @@ internal sealed class PropertyPlan
         var symbols = new List<string>();
         var form = FormOf(method);
         var parameters = method.GetParameters().Select(p => ReadParameter(p, symbols, arbitraries)).ToList();
-        return new PropertyPlan(method, form, symbols, parameters);
+        var requirements = method.GetCustomAttributes<RequireAttribute>(inherit: true).Select(r => SizeRequirement.Read(r.Relation, symbols)).ToList();
+        return new PropertyPlan(method, form, symbols, parameters, requirements);
     }
 
     private static PropertyParameter ReadParameter(ParameterInfo parameter, List<string> symbols, IArbMap arbitraries)

@@ -30,7 +30,8 @@ internal static class PropertyReport
         $"GradCheck property '{Name(method)}' gave up after {passed} passing samples: {discards}. " +
         "Keep the values away from non-differentiable points with [AwayFrom], [Between] or [Positive], or raise MaxDiscarded.";
 
-    public static string Failed(Sample original, Sample shrunk, SampleResult verdict, int passed, int shrinks, DiscardTally discards, string replay)
+    public static string Failed(PropertySample original, SampleResult originalVerdict, PropertySample shrunk, SampleResult verdict, int passed, int shrinks,
+        DiscardTally discards, string replay)
     {
         var text = new StringBuilder();
         var method = shrunk.Plan.Method;
@@ -43,15 +44,30 @@ internal static class PropertyReport
         text.AppendLine(verdict.Text.TrimEnd());
         if (verdict.Check?.Fault?.Kind is FaultKind.NonFiniteOutput or FaultKind.NonFiniteGradient)
             text.AppendLine("If the function is undefined for some inputs, restrict them with [Positive], [Between] or [AwayFrom].");
+        if (!ReferenceEquals(original, shrunk)) AppendOriginalDiagnoses(text, original, originalVerdict, verdict);
         text.AppendLine();
         text.Append(Invariant($"Replay: [GradCheck(Replay = \"{replay}\")], or PropertyOptions {{ Replay = \"{replay}\" }}, keeping the other options."));
         return text.ToString();
     }
 
+    // Shrinking keeps each wrong input's kind of diagnosis, not its details (a factor, the rows named): when those
+    // changed, the first failing sample's diagnosis is the one read on the larger, less special sample.
+    private static void AppendOriginalDiagnoses(StringBuilder text, PropertySample original, SampleResult originalVerdict, SampleResult verdict)
+    {
+        var before = originalVerdict.Check?.Inputs.Where(i => i.Verdict == Verdict.Failed).ToDictionary(i => i.Name, i => i.Diagnosis);
+        var after = verdict.Check?.Inputs.Where(i => i.Verdict == Verdict.Failed).ToDictionary(i => i.Name, i => i.Diagnosis);
+        if (before is null || after is null) return;
+        var changed = before.Where(b => b.Value is not null && after.TryGetValue(b.Key, out var a) && a?.ToString() != b.Value.ToString()).ToList();
+        if (changed.Count == 0) return;
+        text.AppendLine();
+        text.AppendLine($"Before shrinking ({original.SizesText}) the diagnosis read otherwise:");
+        foreach (var (name, diagnosis) in changed) text.AppendLine($"  input '{name}': {diagnosis}");
+    }
+
     // Small tensors are printed whole (column by column is how they are stored; rows are how a reader wants them).
     private const int PrintedElements = 16;
 
-    private static string Inputs(Sample sample)
+    private static string Inputs(PropertySample sample)
     {
         var parts = new List<string>();
         for (var p = 0; p < sample.Plan.Parameters.Count; p++)
@@ -68,7 +84,7 @@ internal static class PropertyReport
         return string.Join(", ", parts);
     }
 
-    private static string Tensor(PropertyParameter parameter, Sample sample, double[] values)
+    private static string Tensor(PropertyParameter parameter, PropertySample sample, double[] values)
     {
         var (rows, columns) = (parameter.ShapeAt(sample.Sizes).Rows, parameter.ShapeAt(sample.Sizes).Columns);
         string Row(int r) => string.Join(", ", Enumerable.Range(0, columns).Select(c => values[c * rows + r].ToString("G4", CultureInfo.InvariantCulture)));

@@ -39,6 +39,12 @@ public sealed class PropertyResult
     /// <summary>The engine's result on the shrunk failing sample, when the failure came from a check.</summary>
     public CheckResult? Check { get; internal init; }
 
+    /// <summary>
+    /// The engine's result on the first failing sample, before shrinking. Shrinking keeps the wrong inputs and the kind of
+    /// each diagnosis; the report gives both diagnoses when their details differ.
+    /// </summary>
+    public CheckResult? OriginalCheck { get; internal init; }
+
     /// <summary>The user's exception behind the failure, when the test method (or a pass) threw.</summary>
     public Exception? Exception { get; internal init; }
 

@@ -6,7 +6,7 @@ namespace GradCheck;
 
 /// <summary>
 /// Runs a test method as an FsCheck property: FsCheck draws samples (sizes growing with its size parameter), each is
-/// checked by the engine, samples at a kink are discarded and counted, and a failure is shrunk by FsCheck's runner.
+/// checked by the engine, samples at a kink are discarded and counted, and a failure is shrunk by FsCheck's runner onto smaller samples failing the same way.
 /// </summary>
 internal static class PropertyRunner
 {
@@ -24,18 +24,16 @@ internal static class PropertyRunner
         }
 
         var discards = new DiscardTally();
-        var shrinking = false;
-        var property = Prop.ForAll(Arbitrary(plan, options), sample =>
+        var property = Prop.ForAll(Arbitrary(plan, target, options), sample =>
         {
             if (options.CancellationToken.IsCancellationRequested) return true; // let FsCheck wind down; cancellation is rethrown below
-            var verdict = SampleEvaluator.Evaluate(sample, target, options);
+            var verdict = Judge(sample, target, options);
             switch (verdict.Kind)
             {
                 case SampleVerdict.Discarded:
-                    if (!shrinking) discards.Add(verdict.Text);
+                    if (!sample.IsShrinkCandidate) discards.Add(verdict.Text);
                     return Prop.Discard<bool>();
                 case SampleVerdict.Failed:
-                    shrinking = true;
                     return false;
                 default:
                     return true;
@@ -70,9 +68,9 @@ internal static class PropertyRunner
             throw new ArgumentException(PropertyReport.Invalid(method, e.Message), nameof(method));
         }
 
-        return Prop.ForAll(Arbitrary(plan, options), sample =>
+        return Prop.ForAll(Arbitrary(plan, target, options), sample =>
         {
-            var verdict = SampleEvaluator.Evaluate(sample, target, options);
+            var verdict = Judge(sample, target, options);
             return verdict.Kind switch
             {
                 SampleVerdict.Discarded => Prop.Discard<bool>(),
@@ -92,8 +90,21 @@ internal static class PropertyRunner
         return (plan, ReplaySetting.Parse(options.Replay));
     }
 
-    private static Arbitrary<Sample> Arbitrary(PropertyPlan plan, PropertyOptions options) =>
-        Arb.From(SampleGenerator.For(plan, options), sample => SampleShrinker.Candidates(sample, options));
+    private static Arbitrary<PropertySample> Arbitrary(PropertyPlan plan, object? target, PropertyOptions options) =>
+        Arb.From(SampleGenerator.For(plan, options), sample => SampleShrinker.Candidates(sample, options, s => SampleEvaluator.Evaluate(s, target, options)));
+
+    /// <summary>
+    /// The sample's result as the property sees it. A shrink candidate that fails otherwise than the first failure (other
+    /// inputs wrong, another kind of diagnosis, a fault instead of a wrong gradient) or touches a kink is not a smaller
+    /// case of the same bug: it is set aside, uncounted, and FsCheck tries the next candidate.
+    /// </summary>
+    private static SampleResult Judge(PropertySample sample, object? target, PropertyOptions options)
+    {
+        var verdict = SampleEvaluator.Evaluate(sample, target, options);
+        if (verdict.Kind != SampleVerdict.Failed || sample.Required is not { } required) return verdict;
+        if (FailureCharacter.OnKink(verdict)) return SampleResult.Discard("a shrink candidate on a kink");
+        return FailureCharacter.Of(verdict) == required ? verdict : SampleResult.Discard("a shrink candidate failing otherwise");
+    }
 
     private static PropertyResult Summarize(TestResult result, MethodInfo method, object? target, PropertyOptions options, DiscardTally discards)
     {
@@ -111,18 +122,19 @@ internal static class PropertyRunner
                 };
             case TestResult.Failed failed:
             {
-                var original = (Sample)failed.Item2.Head;
-                var shrunk = (Sample)failed.Item3.Head;
-                // The verdict is deterministic in the sample (the engine seed is part of it): evaluate once more for the text.
+                var original = (PropertySample)failed.Item2.Head;
+                var shrunk = (PropertySample)failed.Item3.Head;
+                // Both were evaluated during the run; the results are remembered per sample.
+                var originalVerdict = SampleEvaluator.Evaluate(original, target, options);
                 var verdict = SampleEvaluator.Evaluate(shrunk, target, options);
                 var replay = ReplaySetting.Format(failed.Item6, failed.Item7);
                 var passedSamples = failed.Item1.NumberOfTests - 1;
-                var message = PropertyReport.Failed(original, shrunk, verdict, passedSamples, failed.Item1.NumberOfShrinks, discards, replay);
+                var message = PropertyReport.Failed(original, originalVerdict, shrunk, verdict, passedSamples, failed.Item1.NumberOfShrinks, discards, replay);
                 return new PropertyResult(PropertyVerdict.Failed, message)
                 {
                     PassedSamples = passedSamples, DiscardedSamples = discards.Total, DiscardReasons = discards.ByReason,
                     Shrinks = failed.Item1.NumberOfShrinks, ShrunkSizes = shrunk.SizesBySymbol, OriginalSizes = original.SizesBySymbol,
-                    Check = verdict.Check, Exception = verdict.Exception, Replay = replay,
+                    Check = verdict.Check, OriginalCheck = originalVerdict.Check, Exception = verdict.Exception, Replay = replay,
                 };
             }
             default:
