@@ -65,6 +65,12 @@ public sealed record PropertyOptions
     public bool ShrinkValues { get; init; } = true;
 
     /// <summary>
+    /// Whether a passing property's message also gives the statistics of what was drawn (every dim's sizes and how often,
+    /// each parameter's value range), as a failure's always does. Default false: a pass then says the sizes' ranges only.
+    /// </summary>
+    public bool Verbose { get; init; }
+
+    /// <summary>
     /// Stops the run between samples; the run then throws <see cref="OperationCanceledException"/>. In xUnit v3, pass
     /// <c>TestContext.Current.CancellationToken</c>. (An option rather than a parameter, as in <see cref="ParallelOptions"/>.)
     /// </summary>

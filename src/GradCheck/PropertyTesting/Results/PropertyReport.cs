@@ -20,18 +20,22 @@ internal static class PropertyReport
         return $"{type?.Name}.{callerMemberName}";
     }
 
-    public static string Passed(MethodInfo method, int samples, DiscardTally discards) =>
-        $"GradCheck property '{Name(method)}' passed {samples} samples ({discards}).";
+    // The sizes' ranges are always in the summary: a property that never drew N above 3 must be visible.
+    public static string Passed(MethodInfo method, int samples, DiscardTally discards, PropertyStatistics statistics, bool verbose) =>
+        $"GradCheck property '{Name(method)}' passed {samples} samples ({discards})" +
+        (statistics.Sizes.Count > 0 ? $"; {statistics.SizeRanges}." : ".") +
+        (verbose ? Environment.NewLine + statistics : "");
 
     public static string Invalid(MethodInfo method, string reason) =>
         $"GradCheck property '{Name(method)}' cannot run: {reason}";
 
-    public static string Exhausted(MethodInfo method, int passed, DiscardTally discards) =>
+    public static string Exhausted(MethodInfo method, int passed, DiscardTally discards, PropertyStatistics statistics) =>
         $"GradCheck property '{Name(method)}' gave up after {passed} passing samples: {discards}. " +
-        "Keep the values away from non-differentiable points with [AwayFrom], [Between] or [Positive], or raise MaxDiscarded.";
+        "Keep the values away from non-differentiable points with [AwayFrom], [Between] or [Positive], loosen the [Require] relations or " +
+        "Sample.Require conditions, or raise MaxDiscarded." + Environment.NewLine + statistics;
 
     public static string Failed(PropertySample original, SampleResult originalVerdict, PropertySample shrunk, SampleResult verdict, int passed, int shrinks,
-        DiscardTally discards, string replay)
+        DiscardTally discards, PropertyStatistics statistics, string replay)
     {
         var text = new StringBuilder();
         var method = shrunk.Plan.Method;
@@ -45,6 +49,8 @@ internal static class PropertyReport
         if (verdict.Check?.Fault?.Kind is FaultKind.NonFiniteOutput or FaultKind.NonFiniteGradient)
             text.AppendLine("If the function is undefined for some inputs, restrict them with [Positive], [Between] or [AwayFrom].");
         if (!ReferenceEquals(original, shrunk)) AppendOriginalDiagnoses(text, original, originalVerdict, verdict);
+        text.AppendLine();
+        text.AppendLine(statistics.ToString());
         text.AppendLine();
         text.Append(Invariant($"Replay: [GradCheck(Replay = \"{replay}\")], or PropertyOptions {{ Replay = \"{replay}\" }}, keeping the other options."));
         return text.ToString();

@@ -27,6 +27,12 @@ public sealed class PropertyResult
     /// <summary>Discarded samples by reason, such as "on a kink of 'x'".</summary>
     public IReadOnlyDictionary<string, int> DiscardReasons { get; internal init; } = new Dictionary<string, int>();
 
+    /// <summary>
+    /// What was drawn over the checked samples: the sizes of each dim and how often, the range of each parameter's values.
+    /// The report prints it on failure, and on success with <see cref="PropertyOptions.Verbose"/>. Empty for an invalid property.
+    /// </summary>
+    public PropertyStatistics Statistics { get; internal init; } = new(0, [], []);
+
     /// <summary>How many shrink steps FsCheck took from the first failing sample.</summary>
     public int Shrinks { get; internal init; }
 

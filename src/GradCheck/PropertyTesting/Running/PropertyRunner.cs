@@ -24,6 +24,7 @@ internal static class PropertyRunner
         }
 
         var discards = new DiscardTally();
+        var statistics = new StatisticsCollector(plan);
         var property = Prop.ForAll(Arbitrary(plan, target, options), sample =>
         {
             if (options.CancellationToken.IsCancellationRequested) return true; // let FsCheck wind down; cancellation is rethrown below
@@ -34,8 +35,10 @@ internal static class PropertyRunner
                     if (!sample.IsShrinkCandidate) discards.Add(verdict.Text);
                     return Prop.Discard<bool>();
                 case SampleVerdict.Failed:
+                    if (!sample.IsShrinkCandidate) statistics.Add(sample);
                     return false;
                 default:
+                    if (!sample.IsShrinkCandidate) statistics.Add(sample);
                     return true;
             }
         });
@@ -51,7 +54,8 @@ internal static class PropertyRunner
             .WithRunner(runner);
         Check.One(config, property);
         options.CancellationToken.ThrowIfCancellationRequested();
-        return Summarize(runner.Result ?? throw new InvalidOperationException("FsCheck finished without a result."), method, target, options, discards);
+        return Summarize(runner.Result ?? throw new InvalidOperationException("FsCheck finished without a result."), method, target, options, discards,
+            statistics.ToStatistics());
     }
 
     /// <summary>The same property for FsCheck's own runner (<c>Check.One</c>, <c>QuickCheckThrowOnFailure</c>): a failure throws with the engine's
@@ -106,19 +110,20 @@ internal static class PropertyRunner
         return FailureCharacter.Of(verdict) == required ? verdict : SampleResult.Discard("a shrink candidate failing otherwise");
     }
 
-    private static PropertyResult Summarize(TestResult result, MethodInfo method, object? target, PropertyOptions options, DiscardTally discards)
+    private static PropertyResult Summarize(TestResult result, MethodInfo method, object? target, PropertyOptions options, DiscardTally discards,
+        PropertyStatistics statistics)
     {
         switch (result)
         {
             case TestResult.Passed passed:
-                return new PropertyResult(PropertyVerdict.Passed, PropertyReport.Passed(method, passed.Item1.NumberOfTests, discards))
+                return new PropertyResult(PropertyVerdict.Passed, PropertyReport.Passed(method, passed.Item1.NumberOfTests, discards, statistics, options.Verbose))
                 {
-                    PassedSamples = passed.Item1.NumberOfTests, DiscardedSamples = discards.Total, DiscardReasons = discards.ByReason,
+                    PassedSamples = passed.Item1.NumberOfTests, DiscardedSamples = discards.Total, DiscardReasons = discards.ByReason, Statistics = statistics,
                 };
             case TestResult.Exhausted exhausted:
-                return new PropertyResult(PropertyVerdict.Exhausted, PropertyReport.Exhausted(method, exhausted.Item.NumberOfTests, discards))
+                return new PropertyResult(PropertyVerdict.Exhausted, PropertyReport.Exhausted(method, exhausted.Item.NumberOfTests, discards, statistics))
                 {
-                    PassedSamples = exhausted.Item.NumberOfTests, DiscardedSamples = discards.Total, DiscardReasons = discards.ByReason,
+                    PassedSamples = exhausted.Item.NumberOfTests, DiscardedSamples = discards.Total, DiscardReasons = discards.ByReason, Statistics = statistics,
                 };
             case TestResult.Failed failed:
             {
@@ -129,12 +134,13 @@ internal static class PropertyRunner
                 var verdict = SampleEvaluator.Evaluate(shrunk, target, options);
                 var replay = ReplaySetting.Format(failed.Item6, failed.Item7);
                 var passedSamples = failed.Item1.NumberOfTests - 1;
-                var message = PropertyReport.Failed(original, originalVerdict, shrunk, verdict, passedSamples, failed.Item1.NumberOfShrinks, discards, replay);
+                var message = PropertyReport.Failed(original, originalVerdict, shrunk, verdict, passedSamples, failed.Item1.NumberOfShrinks, discards,
+                    statistics, replay);
                 return new PropertyResult(PropertyVerdict.Failed, message)
                 {
                     PassedSamples = passedSamples, DiscardedSamples = discards.Total, DiscardReasons = discards.ByReason,
                     Shrinks = failed.Item1.NumberOfShrinks, ShrunkSizes = shrunk.SizesBySymbol, OriginalSizes = original.SizesBySymbol,
-                    Check = verdict.Check, OriginalCheck = originalVerdict.Check, Exception = verdict.Exception, Replay = replay,
+                    Check = verdict.Check, OriginalCheck = originalVerdict.Check, Exception = verdict.Exception, Replay = replay, Statistics = statistics,
                 };
             }
             default:
