@@ -58,12 +58,13 @@ internal sealed class PropertyPlan
         var arbitraries = options.Arbitrary.Reverse().Aggregate(ArbMap.Default, (map, type) => map.Merge(type));
         var symbols = new List<string>();
         var form = FormOf(method);
-        var parameters = method.GetParameters().Select(p => ReadParameter(p, symbols, arbitraries)).ToList();
+        var defaultDomain = PropertyDefaults.Domain(method);
+        var parameters = method.GetParameters().Select(p => ReadParameter(p, symbols, arbitraries, defaultDomain)).ToList();
         var requirements = method.GetCustomAttributes<RequireAttribute>(inherit: true).Select(r => SizeRequirement.Read(r.Relation, symbols)).ToList();
         return new PropertyPlan(method, form, symbols, parameters, requirements);
     }
 
-    private static PropertyParameter ReadParameter(ParameterInfo parameter, List<string> symbols, IArbMap arbitraries)
+    private static PropertyParameter ReadParameter(ParameterInfo parameter, List<string> symbols, IArbMap arbitraries, ValueDomain defaultDomain)
     {
         var name = parameter.Name ?? $"arg{parameter.Position}";
         var type = parameter.ParameterType;
@@ -73,7 +74,7 @@ internal sealed class PropertyPlan
         var domains = parameter.GetCustomAttributes<ValueDomainAttribute>(inherit: true).ToList();
         if (domains.Count > 1)
             throw new PropertyDefinitionException($"Parameter '{name}' has {domains.Count} value-domain attributes; use one.");
-        var domain = domains.Count == 1 ? DomainOf(domains[0], name) : ValueDomain.Default;
+        var domain = domains.Count == 1 ? DomainOf(domains[0], name) : defaultDomain;
         var isConstant = parameter.IsDefined(typeof(ConstantAttribute), inherit: true);
         var shape = parameter.GetCustomAttribute<ShapeAttribute>(inherit: true);
 
@@ -151,6 +152,7 @@ internal sealed class PropertyPlan
     private static List<DimExpression> DimsOf(ShapeAttribute? shape, PropertyParameterKind kind, string name, List<string> symbols)
     {
         var expected = kind == PropertyParameterKind.Matrix ? 2 : 1;
+        if (shape?.Problem is { } problem) throw new PropertyDefinitionException($"Parameter '{name}' has {problem}.");
         // Without [Shape], each dim is a size of its own, named after the parameter.
         var dims = shape is null
             ? (kind == PropertyParameterKind.Matrix

@@ -25,8 +25,8 @@ internal static class SampleGenerator
 
     private static Gen<double[]> Values(PropertyParameter parameter, int[] sizes) => parameter.Kind switch
     {
-        PropertyParameterKind.Matrix or PropertyParameterKind.Vector => Gen.ArrayOf(parameter.Domain.Generator, Count(parameter, sizes)),
-        PropertyParameterKind.Scalar => Gen.ArrayOf(parameter.Domain.Generator, 1),
+        PropertyParameterKind.Matrix or PropertyParameterKind.Vector => parameter.Domain.Tensor(Count(parameter, sizes)),
+        PropertyParameterKind.Scalar => parameter.Domain.Tensor(1),
         _ => Gen.Constant(Array.Empty<double>()),
     };
 

@@ -10,13 +10,14 @@ namespace GradCheck;
 /// </summary>
 internal static class PropertyRunner
 {
-    public static PropertyResult Run(MethodInfo method, object? target, PropertyOptions options)
+    public static PropertyResult Run(MethodInfo method, object? target, PropertyOptions given)
     {
         PropertyPlan plan;
         Microsoft.FSharp.Core.FSharpOption<Replay>? replay;
+        PropertyOptions options;
         try
         {
-            (plan, replay) = Prepare(method, options);
+            (plan, replay, options) = Prepare(method, given);
         }
         catch (PropertyDefinitionException e)
         {
@@ -60,12 +61,13 @@ internal static class PropertyRunner
 
     /// <summary>The same property for FsCheck's own runner (<c>Check.One</c>, <c>QuickCheckThrowOnFailure</c>): a failure throws with the engine's
     /// report.</summary>
-    public static Property ToProperty(MethodInfo method, object? target, PropertyOptions options)
+    public static Property ToProperty(MethodInfo method, object? target, PropertyOptions given)
     {
         PropertyPlan plan;
+        PropertyOptions options;
         try
         {
-            (plan, _) = Prepare(method, options);
+            (plan, _, options) = Prepare(method, given);
         }
         catch (PropertyDefinitionException e)
         {
@@ -84,14 +86,16 @@ internal static class PropertyRunner
         });
     }
 
-    private static (PropertyPlan, Microsoft.FSharp.Core.FSharpOption<Replay>?) Prepare(MethodInfo method, PropertyOptions options)
+    /// <summary>The plan, the replay and the options in effect (the given ones over the class's and assembly's defaults).</summary>
+    private static (PropertyPlan, Microsoft.FSharp.Core.FSharpOption<Replay>?, PropertyOptions) Prepare(MethodInfo method, PropertyOptions given)
     {
         ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        ArgumentNullException.ThrowIfNull(given);
+        var (options, origin) = PropertyDefaults.Resolve(method, given);
+        options.Validate(origin);
         var plan = PropertyPlan.Read(method, options);
-        SizeBounds.Validate(options, plan);
-        return (plan, ReplaySetting.Parse(options.Replay));
+        SizeBounds.Validate(options, plan, origin);
+        return (plan, ReplaySetting.Parse(options.Replay), options);
     }
 
     private static Arbitrary<PropertySample> Arbitrary(PropertyPlan plan, object? target, PropertyOptions options) =>
