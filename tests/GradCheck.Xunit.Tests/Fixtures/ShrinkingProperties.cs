@@ -98,6 +98,17 @@ public static class ShrinkingProperties
     public static Differentiable BatchMeanWithoutOneOverN([Shape("N", "D")] Matrix<double> x) =>
         Differentiable.Of(() => x.PointwiseMultiply(x).Enumerate().Sum() / x.RowCount, dout => 2 * dout * x);
 
+    /// <summary>
+    /// A bug that needs a large input to show: only from the 9th row of a 9-column matrix on. Its shrunk x has 81 elements,
+    /// too many to print; the labels are an FsCheck-drawn int.
+    /// </summary>
+    public static Differentiable WrongFromTheNinthRow([Shape("N", 9)] Matrix<double> x, [Shape(2)] Vector<double> v, [Between(0.5, 1)] double scale, int label)
+    {
+        Sample.Require(x.RowCount >= 9, "fewer than 9 rows");
+        return Differentiable.Of(() => scale * (x.PointwiseMultiply(x).Enumerate().Sum() + v.DotProduct(v)),
+            dout => (2 * dout * scale * x.MapIndexed((r, _, value) => r >= 8 ? 2 * value : value), 2 * dout * scale * v));
+    }
+
     private static Matrix<double> RnnCell(Matrix<double> x, Matrix<double> h, Matrix<double> w, Matrix<double> u, Vector<double> b)
     {
         var z = x * w + h * u;

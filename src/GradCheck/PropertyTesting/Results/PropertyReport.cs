@@ -70,8 +70,9 @@ internal static class PropertyReport
         foreach (var (name, diagnosis) in changed) text.AppendLine($"  input '{name}': {diagnosis}");
     }
 
-    // Small tensors are printed whole (column by column is how they are stored; rows are how a reader wants them).
-    private const int PrintedElements = 16;
+    // Small tensors are printed whole (column by column is how they are stored; rows are how a reader wants them);
+    // larger ones are summarised, never left out: the replay reproduces them exactly.
+    internal const int PrintedElements = 16;
 
     private static string Inputs(PropertySample sample)
     {
@@ -79,11 +80,11 @@ internal static class PropertyReport
         for (var p = 0; p < sample.Plan.Parameters.Count; p++)
         {
             var parameter = sample.Plan.Parameters[p];
-            if (parameter.IsTensor && sample.Values[p].Length <= PrintedElements)
+            if (parameter.IsTensor)
                 parts.Add($"{parameter.Name} = {Tensor(parameter, sample, sample.Values[p])}");
             else if (parameter.Kind == PropertyParameterKind.Scalar)
                 parts.Add(Invariant($"{parameter.Name} = {sample.Values[p][0]:R}"));
-            else if (parameter.Kind == PropertyParameterKind.Other)
+            else
                 parts.Add($"{parameter.Name} = {Show(sample.Others[p])}");
         }
 
@@ -92,11 +93,31 @@ internal static class PropertyReport
 
     private static string Tensor(PropertyParameter parameter, PropertySample sample, double[] values)
     {
-        var (rows, columns) = (parameter.ShapeAt(sample.Sizes).Rows, parameter.ShapeAt(sample.Sizes).Columns);
-        string Row(int r) => string.Join(", ", Enumerable.Range(0, columns).Select(c => values[c * rows + r].ToString("G4", CultureInfo.InvariantCulture)));
+        var shape = parameter.ShapeAt(sample.Sizes);
+        if (values.Length > PrintedElements)
+            return Invariant($"{(shape.IsMatrix ? $"{shape} matrix" : $"vector of {shape.Rows}")} in [{values.Min():G4}, {values.Max():G4}] ") +
+                   "(too many elements to print: replay to inspect it)";
+        var texts = Distinguishing(values);
+        string Row(int r) => string.Join(", ", Enumerable.Range(0, shape.Columns).Select(c => texts[c * shape.Rows + r]));
         return parameter.Kind == PropertyParameterKind.Vector
-            ? $"[{string.Join(", ", values.Select(v => v.ToString("G4", CultureInfo.InvariantCulture)))}]"
-            : $"[{string.Join("; ", Enumerable.Range(0, rows).Select(Row))}]";
+            ? $"[{string.Join(", ", texts)}]"
+            : $"[{string.Join("; ", Enumerable.Range(0, shape.Rows).Select(Row))}]";
+    }
+
+    /// <summary>
+    /// The values with 4 significant digits, or as many more as it takes to keep distinct values distinct: 1000.004 and
+    /// 1000.008 are not both "1000".
+    /// </summary>
+    private static string[] Distinguishing(double[] values)
+    {
+        var distinct = values.Distinct().Count();
+        for (var digits = 4; digits < 17; digits++)
+        {
+            var texts = values.Select(v => v.ToString("G" + digits, CultureInfo.InvariantCulture)).ToArray();
+            if (texts.Distinct().Count() == distinct) return texts;
+        }
+
+        return values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray();
     }
 
     private static string Show(object? value) => value switch
