@@ -12,7 +12,8 @@ namespace GradCheck.Xunit.Tests;
 public class DefaultsTests
 {
     // Fixed samples: how large the sizes get within a few samples is otherwise chance.
-    private static PropertyOptions Fixed(PropertyOptions? options = null) => Cancellable.Options((options ?? new PropertyOptions()) with { Replay = "31337,4711" });
+    private static PropertyOptions Fixed(PropertyOptions? options = null) =>
+        Cancellable.Options((options ?? new PropertyOptions()) with { Replay = "31337,4711" });
 
     [Fact]
     public void A_classs_defaults_and_domain_apply_to_its_properties()

@@ -43,7 +43,7 @@ public class MethodFormTests
         // Two elements, not one: a single element cannot tell a factor of 1.5 from anything else, so shrinking to it
         // would lose the diagnosis the first failing sample had.
         Assert.Equal(3, result.ShrunkSizes.Values.Sum());
-        var diagnosis = Assert.Single(result.Check.Inputs).Diagnosis;
+        var diagnosis = Assert.Single(result.Check!.Inputs).Diagnosis;
         Assert.Equal(DiagnosisKind.ConstantFactor, diagnosis?.Kind);
         Assert.Equal(1.5, diagnosis!.Factor!.Value, 1e-6);
     }

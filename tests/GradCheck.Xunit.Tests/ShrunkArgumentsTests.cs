@@ -4,7 +4,10 @@ using GradCheck.Xunit.Tests.Infrastructure;
 
 namespace GradCheck.Xunit.Tests;
 
-/// <summary>Every shrunk argument is in the report: small ones whole, with the digits that tell them apart; large ones summarised, pointing at the replay.</summary>
+/// <summary>
+/// Every shrunk argument is in the report: small ones whole, with the digits that tell them apart; large ones summarised,
+/// pointing at the replay.
+/// </summary>
 public class ShrunkArgumentsTests
 {
     [Fact]

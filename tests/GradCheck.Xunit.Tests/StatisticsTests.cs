@@ -13,7 +13,8 @@ public class StatisticsTests
     [Fact]
     public void The_statistics_count_every_checked_sample_by_size_and_bound_every_value()
     {
-        var result = GradientProperty.Run(typeof(AffineProperties), nameof(AffineProperties.Correct), Cancellable.Options(new PropertyOptions { Samples = 60 }));
+        var result = GradientProperty.Run(typeof(AffineProperties), nameof(AffineProperties.Correct),
+            Cancellable.Options(new PropertyOptions { Samples = 60 }));
 
         Assert.True(result.Passed, result.Message);
         var statistics = result.Statistics;

@@ -11,7 +11,10 @@ public sealed partial class GradCheckAttribute
     /// <summary>How many passing samples make the test pass (FsCheck's MaxTest). Default 100.</summary>
     public int Samples { get => options.Samples; set => options = options with { Samples = value }; }
 
-    /// <summary>How many samples may be discarded (kinks, unmet [Require], Sample.Require) before the test gives up (FsCheck's MaxRejected). Default 1000.</summary>
+    /// <summary>
+    /// How many samples may be discarded (kinks, unmet [Require], Sample.Require) before the test gives up (FsCheck's
+    /// MaxRejected). Default 1000.
+    /// </summary>
     public int MaxDiscarded { get => options.MaxDiscarded; set => options = options with { MaxDiscarded = value }; }
 
     /// <summary>FsCheck's size for the first sample. Default 1.</summary>
@@ -47,7 +50,10 @@ public sealed partial class GradCheckAttribute
     /// <summary>Whether shrinking also simplifies the values after the sizes (default true).</summary>
     public bool ShrinkValues { get => options.ShrinkValues; set => options = options with { ShrinkValues = value }; }
 
-    /// <summary>Whether a pass also writes the statistics of what was drawn (each dim's sizes, each parameter's values) to the test output. Default false.</summary>
+    /// <summary>
+    /// Whether a pass also writes the statistics of what was drawn (each dim's sizes, each parameter's values) to the test
+    /// output. Default false.
+    /// </summary>
     public bool Verbose { get => options.Verbose; set => options = options with { Verbose = value }; }
 
     /// <summary>Suppresses the summary written to the test output when the test passes.</summary>

@@ -164,7 +164,8 @@ public sealed record PropertyOptions
         {
             var reason = e.Message.ReplaceLineEndings("\n").Split('\n')[0];
             var parameter = reason.IndexOf(" (Parameter", StringComparison.Ordinal);
-            throw new PropertyDefinitionException($"{e.ParamName} = {e.ActualValue}{origin(e.ParamName ?? "")}: {(parameter < 0 ? reason : reason[..parameter])}");
+            throw new PropertyDefinitionException(
+                $"{e.ParamName} = {e.ActualValue}{origin(e.ParamName ?? "")}: {(parameter < 0 ? reason : reason[..parameter])}");
         }
     }
 }

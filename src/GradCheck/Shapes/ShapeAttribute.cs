@@ -44,7 +44,8 @@ public sealed class ShapeAttribute : Attribute
                 default:
                     Problem ??= dim is null
                         ? "a null dim in its [Shape]: write a size symbol such as \"N\" or an integer such as 3"
-                        : $"the dim {Convert.ToString(dim, CultureInfo.InvariantCulture)} (a {dim.GetType().Name}) in its [Shape]: a dim is a string or an integer";
+                        : $"the dim {Convert.ToString(dim, CultureInfo.InvariantCulture)} (a {dim.GetType().Name}) in its [Shape]: " +
+                          "a dim is a string or an integer";
                     texts.Add(Convert.ToString(dim, CultureInfo.InvariantCulture) ?? "null");
                     break;
             }

@@ -21,7 +21,8 @@ public static class PreconditionProperties
     [Require("L >= K + 1"), Require("N*L <= 40")]
     public static Differentiable ConvolutionWithDoubledKernelGradient([Shape("N", "L")] Matrix<double> x, [Shape("K")] Vector<double> w)
     {
-        Assert.True(x.ColumnCount >= w.Count + 1 && x.RowCount * x.ColumnCount <= 40, $"N = {x.RowCount}, L = {x.ColumnCount}, K = {w.Count} reached the method");
+        Assert.True(x.ColumnCount >= w.Count + 1 && x.RowCount * x.ColumnCount <= 40,
+            $"N = {x.RowCount}, L = {x.ColumnCount}, K = {w.Count} reached the method");
         return Differentiable.Of(() => Convolution1D.Forward(x, w, Vector<double>.Build.Dense(1)), dout =>
         {
             var (dx, dw, _) = Convolution1D.Backward(dout, x, w);

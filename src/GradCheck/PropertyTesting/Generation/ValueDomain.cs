@@ -78,7 +78,8 @@ internal sealed class ValueDomain
 
         var bound = maxOffset + 1 + 2 * maxScale;
         return new ValueDomain(
-            string.Create(CultureInfo.InvariantCulture, $"magnitudes (offsets up to {maxOffset:G3} with spreads down to {minSpread:G3}, scales {minScale:G3}..{maxScale:G3})"),
+            string.Create(CultureInfo.InvariantCulture,
+                $"magnitudes (offsets up to {maxOffset:G3} with spreads down to {minSpread:G3}, scales {minScale:G3}..{maxScale:G3})"),
             count => Gen.OneOf(Ordinary(count), Offset(count), Scaled(count)),
             v => double.IsFinite(v) && Math.Abs(v) <= bound);
     }

@@ -120,14 +120,16 @@ internal static class PropertyRunner
         switch (result)
         {
             case TestResult.Passed passed:
-                return new PropertyResult(PropertyVerdict.Passed, PropertyReport.Passed(method, passed.Item1.NumberOfTests, discards, statistics, options.Verbose))
+                return new PropertyResult(PropertyVerdict.Passed,
+                    PropertyReport.Passed(method, passed.Item1.NumberOfTests, discards, statistics, options.Verbose))
                 {
                     PassedSamples = passed.Item1.NumberOfTests, DiscardedSamples = discards.Total, DiscardReasons = discards.ByReason, Statistics = statistics,
                 };
             case TestResult.Exhausted exhausted:
                 return new PropertyResult(PropertyVerdict.Exhausted, PropertyReport.Exhausted(method, exhausted.Item.NumberOfTests, discards, statistics))
                 {
-                    PassedSamples = exhausted.Item.NumberOfTests, DiscardedSamples = discards.Total, DiscardReasons = discards.ByReason, Statistics = statistics,
+                    PassedSamples = exhausted.Item.NumberOfTests, DiscardedSamples = discards.Total, DiscardReasons = discards.ByReason,
+                    Statistics = statistics,
                 };
             case TestResult.Failed failed:
             {
