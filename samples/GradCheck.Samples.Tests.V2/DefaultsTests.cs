@@ -23,4 +23,14 @@ public class DefaultsTests
         Assert.True(x.ColumnCount >= w.Count);
         return Differentiable.Of(() => Convolution1D.Forward(x, w, b), dout => Convolution1D.Backward(dout, x, w));
     }
+
+    // A loss on the convolution's output: its weights have the output's shape, N × (L-K+1), a size derived from L and K.
+    [GradCheck, Require("L >= K")]
+    public Differentiable Convolution_weighted_loss([Shape("N", "L")] Matrix<double> x, [Shape("K")] Vector<double> w,
+        [Constant, Shape("N", "L-K+1")] Matrix<double> weights) =>
+        Differentiable.Of(() => Convolution1D.Forward(x, w, Vector<double>.Build.Dense(1)).PointwiseMultiply(weights).Enumerate().Sum(), dout =>
+        {
+            var (dx, dw, _) = Convolution1D.Backward(dout * weights, x, w);
+            return (dx, dw);
+        });
 }

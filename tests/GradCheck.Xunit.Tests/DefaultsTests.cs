@@ -111,6 +111,15 @@ public class DefaultsTests
         Assert.Contains("The class TwoDomainsProperties has 2 value-domain attributes", result.Message);
     }
 
+    [Fact]
+    public void A_default_domain_that_cannot_be_drawn_makes_the_property_invalid_naming_the_class()
+    {
+        var result = GradientProperty.Run(typeof(BadDomainProperties), nameof(BadDomainProperties.Square), Cancellable.Options());
+
+        Assert.Equal(PropertyVerdict.Invalid, result.Verdict);
+        Assert.Contains("[Between] on the class BadDomainProperties: A value range needs finite bounds with minimum ≤ maximum (got [2, 1]).", result.Message);
+    }
+
     public static Differentiable SquareOfVector(Vector<double> v) => Differentiable.Of(() => v.DotProduct(v), dout => 2 * dout * v);
 
     // A property in an assembly of its own, so assembly-level defaults can be set without touching this test assembly's.

@@ -49,3 +49,10 @@ public class DerivedDefaultsProperties : DefaultsBase
 
 [PropertyDefaults(MaxDimension = 2, DistinctSizes = false)]
 public abstract class DefaultsBase;
+
+/// <summary>A class whose default domain cannot be drawn.</summary>
+[Between(2, 1)]
+public static class BadDomainProperties
+{
+    public static Differentiable Square([Shape("N", "D")] Matrix<double> x) => DefaultsProperties.Of(x);
+}

@@ -45,9 +45,11 @@ internal sealed class PropertyPlan
     /// </summary>
     public string? Unsatisfied(int[] sizes)
     {
-        if (Parameters.Select(p => p.DimBelowOne(sizes)).FirstOrDefault(d => d is not null) is { } belowOne)
-            return $"a derived size below 1 ({belowOne})";
-        return Requirements.FirstOrDefault(r => !r.HoldsAt(sizes, Symbols))?.DiscardReason;
+        // The user's own relations first: a sample they rule out is counted under their reason.
+        if (Requirements.FirstOrDefault(r => !r.HoldsAt(sizes, Symbols)) is { } unmet) return unmet.DiscardReason;
+        return Parameters.Select(p => p.DimBelowOne(sizes)).FirstOrDefault(d => d is not null) is { } belowOne
+            ? $"a derived size below 1 ({belowOne} < 1)"
+            : null;
     }
 
     public static PropertyPlan Read(MethodInfo method, PropertyOptions options)

@@ -25,7 +25,7 @@ public sealed class PropertyResult
     public int DiscardedSamples { get; internal init; }
 
     /// <summary>
-    /// Discarded samples by reason: "on a kink of 'x'", "a derived size below 1 (L-K+1 = 0)", "not meeting
+    /// Discarded samples by reason: "on a kink of 'x'", "a derived size below 1 (L-K+1 &lt; 1)", "not meeting
     /// [Require("L >= K")]", "by the test: …" (from <see cref="Sample.Require"/> or <see cref="Sample.Discard"/>).
     /// </summary>
     public IReadOnlyDictionary<string, int> DiscardReasons { get; internal init; } = new Dictionary<string, int>();
