@@ -72,7 +72,7 @@ internal static class PropertyReport
 
     // Small tensors are printed whole (column by column is how they are stored; rows are how a reader wants them);
     // larger ones are summarised, never left out: the replay reproduces them exactly.
-    internal const int PrintedElements = 16;
+    private const int PrintedElements = 16;
 
     private static string Inputs(PropertySample sample)
     {
