@@ -53,8 +53,8 @@ public class LayerTests
     public Differentiable Layer_norm([Shape("N", "D")] Matrix<double> x, [Shape("D")] Vector<double> gamma, [Shape("D")] Vector<double> beta) =>
         Differentiable.Of(() => Normalization.LayerNormForward(x, gamma, beta), dout => Normalization.LayerNormBackward(dout, x, gamma));
 
-    // A "valid" convolution needs the sequence at least as long as the kernel: fixed lengths say so.
-    [GradCheck]
-    public Differentiable Convolution_1d([Shape("N", "8")] Matrix<double> x, [Shape("3")] Vector<double> w, [Shape("1")] Vector<double> b) =>
+    // A "valid" convolution: its output has L-K+1 columns, so it needs the sequence at least as long as the kernel.
+    [GradCheck, Require("L >= K")]
+    public Differentiable Convolution_1d([Shape("N", "L")] Matrix<double> x, [Shape("K")] Vector<double> w, [Shape("1")] Vector<double> b) =>
         Differentiable.Of(() => Convolution1D.Forward(x, w, b), dout => Convolution1D.Backward(dout, x, w));
 }

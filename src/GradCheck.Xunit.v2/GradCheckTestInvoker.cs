@@ -10,7 +10,7 @@ namespace GradCheck;
 /// </summary>
 internal sealed class GradCheckTestInvoker(ITest test, IMessageBus messageBus, Type testClass, object[] constructorArguments, MethodInfo testMethod,
     object[] testMethodArguments, IReadOnlyList<BeforeAfterTestAttribute> beforeAfterAttributes, ExceptionAggregator aggregator,
-    CancellationTokenSource cancellationTokenSource)
+    CancellationTokenSource cancellationTokenSource, Action<string> output)
     : XunitTestInvoker(test, messageBus, testClass, constructorArguments, testMethod, testMethodArguments, beforeAfterAttributes, aggregator,
         cancellationTokenSource)
 {
@@ -18,7 +18,7 @@ internal sealed class GradCheckTestInvoker(ITest test, IMessageBus messageBus, T
     protected override async Task<decimal> InvokeTestMethodAsync(object testClassInstance)
     {
         await Aggregator.RunAsync(() => Timer.AggregateAsync(() => PropertyInvocation.RunAsync(TestMethod, null, TestMethod.IsStatic ? null : testClassInstance,
-            TestCase.Timeout, timeout => new TestTimeoutException(timeout), null, CancellationTokenSource.Token)));
+            TestCase.Timeout, timeout => new TestTimeoutException(timeout), output, CancellationTokenSource.Token)));
         return Timer.Total;
     }
 }

@@ -24,6 +24,10 @@ public partial class DocumentedOutputTests
         },
         ["five-minutes-property-failure"] = () =>
             PropertyFailure(typeof(SigmoidTests), nameof(SigmoidTests.Sigmoid_with_a_planted_bug)).Message,
+        ["readme-verbose-pass"] = () => GradientProperty.Run(typeof(ConvolutionTests), nameof(ConvolutionTests.Valid_convolution),
+            Cancellable.Options(new PropertyOptions { Samples = 50, Verbose = true, Replay = Replay })).Message,
+        ["before-shrinking-failure"] = () => PropertyFailure(typeof(BatchMeanTests), nameof(BatchMeanTests.Mean_of_squares),
+            new PropertyOptions { StartSize = 50 }).Message,
         ["could-not-run-report"] = () =>
         {
             var x = Matrix<double>.Build.Dense(3, 2, (r, c) => r - c);
@@ -76,15 +80,15 @@ public partial class DocumentedOutputTests
     // Analyzer output blocks are produced by tests/GradCheck.Analyzers.Tests.
     private static readonly HashSet<string> AnalyzerOutputs = ["readme-analyzer-warnings", "five-minutes-build-warnings"];
 
-    private static PropertyResult PropertyFailure(Type type, string method)
+    private static PropertyResult PropertyFailure(Type type, string method, PropertyOptions? options = null)
     {
-        var result = GradientProperty.Run(type, method, Cancellable.Options(new PropertyOptions { Replay = Replay }));
+        var result = GradientProperty.Run(type, method, Cancellable.Options((options ?? new PropertyOptions()) with { Replay = Replay }));
         Assert.Equal(PropertyVerdict.Failed, result.Verdict);
         return result;
     }
 
     // A report line quoted on its own: in backticks, or as the only line of an unmarked fenced block.
     [GeneratedRegex(@"`(?<line>(GradCheck: gradient check|GradCheck property|Input '|diagnosis: |confirmation along|Replay: |relative error, " +
-        @"|Shrunk sizes: |Shrunk arguments: |\[\d+(, \d+)?\] +analytic)[^`]*)`")]
+        @"|Shrunk sizes: |Shrunk arguments: |Drawn over |Before shrinking |\[\d+(, \d+)?\] +analytic)[^`]*)`")]
     private static partial Regex ReportExcerpt();
 }

@@ -56,4 +56,15 @@ public class DotnetTestIntegrationTests(NestedDotnetTest dotnet) : IClassFixture
         Assert.Contains("skipped on purpose", trx);
         Assert.Contains("Test execution timed out after 200 milliseconds", console);
     }
+
+    [Fact]
+    public void A_verbose_pass_writes_the_statistics_to_the_test_output_under_the_classs_defaults()
+    {
+        var (exitCode, console, trx) = dotnet.Run("--filter \"FullyQualifiedName~Verbose_pass\"", "verbose.trx");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("passed 12 samples (none discarded); sizes N 1..", trx);
+        Assert.Contains("Drawn over 12 checked samples:", trx);
+        Assert.Matches(@"sizes N 1\.\.[23], D 1\.\.[23]\.", trx); // MaxDimension = 3 from [PropertyDefaults] on the class
+    }
 }

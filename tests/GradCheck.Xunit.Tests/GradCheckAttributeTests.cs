@@ -34,3 +34,19 @@ public class GradCheckAttributeTests
         return Differentiable.Of(() => Activations.TanhForward(x), dout => Activations.TanhBackward(dout, x));
     }
 }
+
+/// <summary>[GradCheck] in a class with defaults: the sizes stay within the class's MaxDimension, the method's Samples win.</summary>
+[PropertyDefaults(MaxDimension = 3, Samples = 500)]
+public class GradCheckAttributeWithClassDefaultsTests
+{
+    private static int calls;
+
+    [GradCheck(Samples = 25)]
+    public static Differentiable Sizes_stay_within_the_classs_MaxDimension([Shape("N", "D")] Matrix<double> x)
+    {
+        Assert.InRange(x.RowCount, 1, 3);
+        Assert.InRange(x.ColumnCount, 1, 3);
+        Assert.InRange(Interlocked.Increment(ref calls), 1, 25); // the method's 25 samples, not the class's 500
+        return Differentiable.Of(() => Activations.TanhForward(x), dout => Activations.TanhBackward(dout, x));
+    }
+}

@@ -40,7 +40,12 @@ public class MethodFormTests
 
         Assert.Equal(PropertyVerdict.Failed, result.Verdict);
         Assert.Equal(Verdict.Failed, result.Check?.Verdict);
-        Assert.Equal(2, result.ShrunkSizes.Values.Sum()); // one element reveals a factor
+        // Two elements, not one: a single element cannot tell a factor of 1.5 from anything else, so shrinking to it
+        // would lose the diagnosis the first failing sample had.
+        Assert.Equal(3, result.ShrunkSizes.Values.Sum());
+        var diagnosis = Assert.Single(result.Check!.Inputs).Diagnosis;
+        Assert.Equal(DiagnosisKind.ConstantFactor, diagnosis?.Kind);
+        Assert.Equal(1.5, diagnosis!.Factor!.Value, 1e-6);
     }
 
     [Fact]

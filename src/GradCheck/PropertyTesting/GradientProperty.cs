@@ -7,7 +7,8 @@ namespace GradCheck;
 /// <summary>
 /// Runs a gradient property without any test framework, for NUnit, MSTest, a console or FsCheck's own <c>Prop</c>:
 /// the method's <see cref="ShapeAttribute"/>-annotated matrices and vectors are drawn by FsCheck, the returned
-/// <see cref="Differentiable"/> is checked by the engine on every sample, and a failure is shrunk.
+/// <see cref="Differentiable"/> is checked by the engine on every sample, and a failure is shrunk onto smaller samples
+/// failing the same way. <see cref="PropertyDefaultsAttribute"/> on the method's class or assembly applies here too.
 /// </summary>
 /// <example>
 /// <code>
@@ -22,7 +23,7 @@ public static class GradientProperty
 {
     /// <summary>Runs the property given as a method group or lambda (its parameters carry [Shape] and value-domain attributes).</summary>
     /// <param name="test">The test method: returns a <see cref="Differentiable"/> (or checks itself and returns void/Task).</param>
-    /// <param name="options">Samples, sizes, replay, tolerances and cancellation; the defaults when null.</param>
+    /// <param name="options">Samples, sizes, replay, tolerances and cancellation; unset settings come from [PropertyDefaults], then the defaults.</param>
     /// <exception cref="OperationCanceledException"><see cref="PropertyOptions.CancellationToken"/> was cancelled (checked between samples).</exception>
     public static PropertyResult Run(Delegate test, PropertyOptions? options = null)
     {
@@ -33,7 +34,7 @@ public static class GradientProperty
     /// <summary>Runs the property defined by a method (static, or on <paramref name="target"/>).</summary>
     /// <param name="method">The test method.</param>
     /// <param name="target">The instance it is called on; null for a static method.</param>
-    /// <param name="options">Samples, sizes, replay, tolerances and cancellation; the defaults when null.</param>
+    /// <param name="options">Samples, sizes, replay, tolerances and cancellation; unset settings come from [PropertyDefaults], then the defaults.</param>
     /// <exception cref="OperationCanceledException"><see cref="PropertyOptions.CancellationToken"/> was cancelled (checked between samples).</exception>
     public static PropertyResult Run(MethodInfo method, object? target, PropertyOptions? options = null)
     {
@@ -49,7 +50,7 @@ public static class GradientProperty
     /// </summary>
     /// <param name="type">The class declaring the test method.</param>
     /// <param name="methodName">The test method's name (use <c>nameof</c>).</param>
-    /// <param name="options">Samples, sizes, replay, tolerances and cancellation; the defaults when null.</param>
+    /// <param name="options">Samples, sizes, replay, tolerances and cancellation; unset settings come from [PropertyDefaults], then the defaults.</param>
     public static PropertyResult Run(Type type, string methodName, PropertyOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -65,7 +66,7 @@ public static class GradientProperty
     /// parameters); in GitHub Actions it starts with an <c>::error</c> annotation, also written to <see cref="Console.Out"/>.
     /// </remarks>
     /// <param name="test">The test method: returns a <see cref="Differentiable"/> (or checks itself and returns void/Task).</param>
-    /// <param name="options">Samples, sizes, replay, tolerances and cancellation; the defaults when null.</param>
+    /// <param name="options">Samples, sizes, replay, tolerances and cancellation; unset settings come from [PropertyDefaults], then the defaults.</param>
     /// <param name="callerMemberName">Filled in by the compiler.</param>
     /// <param name="callerFilePath">Filled in by the compiler.</param>
     /// <param name="callerLineNumber">Filled in by the compiler.</param>
@@ -80,7 +81,7 @@ public static class GradientProperty
     /// int)"/>.</remarks>
     /// <param name="method">The test method.</param>
     /// <param name="target">The instance it is called on; null for a static method.</param>
-    /// <param name="options">Samples, sizes, replay, tolerances and cancellation; the defaults when null.</param>
+    /// <param name="options">Samples, sizes, replay, tolerances and cancellation; unset settings come from [PropertyDefaults], then the defaults.</param>
     /// <param name="callerMemberName">Filled in by the compiler.</param>
     /// <param name="callerFilePath">Filled in by the compiler.</param>
     /// <param name="callerLineNumber">Filled in by the compiler.</param>

@@ -23,6 +23,18 @@ public static class DimGrammarProperties
                 return (dx, dw);
             });
 
+    /// <summary>Integer literals beside symbols: x is N×3, v has 2 elements.</summary>
+    public static Differentiable IntegerLiterals([Shape("N", 3)] Matrix<double> x, [Shape(2)] Vector<double> v)
+    {
+        Assert.Equal(3, x.ColumnCount);
+        Assert.Equal(2, v.Count);
+        return Differentiable.Of(() => x.PointwiseMultiply(x).Enumerate().Sum() + v.DotProduct(v), dout => (2 * dout * x, 2 * dout * v));
+    }
+
+    public static Differentiable FractionalLiteral([Shape("N", 2.5)] Matrix<double> x) => Square(x);
+
+    public static Differentiable NegativeLiteral([Shape("N", -2)] Matrix<double> x) => Square(x);
+
     private static Differentiable Square(Matrix<double> x) =>
         Differentiable.Of(() => x.PointwiseMultiply(x).Enumerate().Sum(), dout => 2 * dout * x);
 }

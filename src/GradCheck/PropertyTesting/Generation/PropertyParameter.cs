@@ -36,17 +36,8 @@ internal sealed class PropertyParameter
         ? new TensorShape(SizeOf(Dims[0], symbolSizes), SizeOf(Dims[1], symbolSizes), IsMatrix: true)
         : new TensorShape(SizeOf(Dims[0], symbolSizes), 1, IsMatrix: false);
 
-    /// <summary>The first dim of this parameter that is below 1 at these sizes, as "L-K+1 = 0"; null when every dim is a size.</summary>
-    public string? DimBelowOne(int[] symbolSizes)
-    {
-        foreach (var dim in Dims)
-        {
-            var size = Evaluate(dim, symbolSizes);
-            if (size < 1) return $"{dim} = {size}";
-        }
-
-        return null;
-    }
+    /// <summary>The first dim of this parameter that is below 1 at these sizes, as "L-K+1"; null when every dim is a size.</summary>
+    public string? DimBelowOne(int[] symbolSizes) => Dims.FirstOrDefault(dim => Evaluate(dim, symbolSizes) < 1)?.ToString();
 
     private int SizeOf(DimExpression dim, int[] symbolSizes) => (int)Math.Clamp(Evaluate(dim, symbolSizes), 0, int.MaxValue);
 

@@ -16,12 +16,14 @@ namespace GradCheck;
 /// </summary>
 internal sealed class PropertyPlan
 {
-    private PropertyPlan(MethodInfo method, TestMethodForm form, IReadOnlyList<string> symbols, IReadOnlyList<PropertyParameter> parameters)
+    private PropertyPlan(MethodInfo method, TestMethodForm form, IReadOnlyList<string> symbols, IReadOnlyList<PropertyParameter> parameters,
+        IReadOnlyList<SizeRequirement> requirements)
     {
         Method = method;
         Form = form;
         Symbols = symbols;
         Parameters = parameters;
+        Requirements = requirements;
     }
 
     public MethodInfo Method { get; }
@@ -34,6 +36,22 @@ internal sealed class PropertyPlan
 
     public IReadOnlyList<PropertyParameter> Parameters { get; }
 
+    /// <summary>The method's [Require] relations between sizes.</summary>
+    public IReadOnlyList<SizeRequirement> Requirements { get; }
+
+    /// <summary>
+    /// Why no sample can have these sizes — a derived dim below 1 ("L-K+1" with L &lt; K) or an unmet [Require] — as the
+    /// discard reason counted; null when they are fine.
+    /// </summary>
+    public string? Unsatisfied(int[] sizes)
+    {
+        // The user's own relations first: a sample they rule out is counted under their reason.
+        if (Requirements.FirstOrDefault(r => !r.HoldsAt(sizes, Symbols)) is { } unmet) return unmet.DiscardReason;
+        return Parameters.Select(p => p.DimBelowOne(sizes)).FirstOrDefault(d => d is not null) is { } belowOne
+            ? $"a derived size below 1 ({belowOne} < 1)"
+            : null;
+    }
+
     public static PropertyPlan Read(MethodInfo method, PropertyOptions options)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -42,11 +60,13 @@ internal sealed class PropertyPlan
         var arbitraries = options.Arbitrary.Reverse().Aggregate(ArbMap.Default, (map, type) => map.Merge(type));
         var symbols = new List<string>();
         var form = FormOf(method);
-        var parameters = method.GetParameters().Select(p => ReadParameter(p, symbols, arbitraries)).ToList();
-        return new PropertyPlan(method, form, symbols, parameters);
+        var defaultDomain = PropertyDefaults.Domain(method);
+        var parameters = method.GetParameters().Select(p => ReadParameter(p, symbols, arbitraries, defaultDomain)).ToList();
+        var requirements = method.GetCustomAttributes<RequireAttribute>(inherit: true).Select(r => SizeRequirement.Read(r.Relation, symbols)).ToList();
+        return new PropertyPlan(method, form, symbols, parameters, requirements);
     }
 
-    private static PropertyParameter ReadParameter(ParameterInfo parameter, List<string> symbols, IArbMap arbitraries)
+    private static PropertyParameter ReadParameter(ParameterInfo parameter, List<string> symbols, IArbMap arbitraries, ValueDomain defaultDomain)
     {
         var name = parameter.Name ?? $"arg{parameter.Position}";
         var type = parameter.ParameterType;
@@ -56,7 +76,7 @@ internal sealed class PropertyPlan
         var domains = parameter.GetCustomAttributes<ValueDomainAttribute>(inherit: true).ToList();
         if (domains.Count > 1)
             throw new PropertyDefinitionException($"Parameter '{name}' has {domains.Count} value-domain attributes; use one.");
-        var domain = domains.Count == 1 ? DomainOf(domains[0], name) : ValueDomain.Default;
+        var domain = domains.Count == 1 ? DomainOf(domains[0], name) : defaultDomain;
         var isConstant = parameter.IsDefined(typeof(ConstantAttribute), inherit: true);
         var shape = parameter.GetCustomAttribute<ShapeAttribute>(inherit: true);
 
@@ -134,6 +154,7 @@ internal sealed class PropertyPlan
     private static List<DimExpression> DimsOf(ShapeAttribute? shape, PropertyParameterKind kind, string name, List<string> symbols)
     {
         var expected = kind == PropertyParameterKind.Matrix ? 2 : 1;
+        if (shape?.Problem is { } problem) throw new PropertyDefinitionException($"Parameter '{name}' has {problem}.");
         // Without [Shape], each dim is a size of its own, named after the parameter.
         var dims = shape is null
             ? (kind == PropertyParameterKind.Matrix

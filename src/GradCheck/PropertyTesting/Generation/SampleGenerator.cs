@@ -3,15 +3,15 @@ using FsCheck.Fluent;
 
 namespace GradCheck;
 
-/// <summary>FsCheck's generator of <see cref="Sample"/>s: sizes first (growing with FsCheck's size), then values to fit them.</summary>
+/// <summary>FsCheck's generator of <see cref="PropertySample"/>s: sizes first (growing with FsCheck's size), then values to fit them.</summary>
 internal static class SampleGenerator
 {
-    public static Gen<Sample> For(PropertyPlan plan, PropertyOptions options) =>
+    public static Gen<PropertySample> For(PropertyPlan plan, PropertyOptions options) =>
         from sizes in Gen.Sized(size => Sizes(plan, options, SizeBounds.Upper(size, options, plan.Symbols.Count)))
         from values in Gen.CollectToArray(plan.Parameters.Select(p => Values(p, sizes)))
         from others in Gen.CollectToArray(plan.Parameters.Select(p => p.Arbitrary?.Generator ?? Gen.Constant<object>(null!)))
         from engineSeed in Gen.Choose(0, int.MaxValue)
-        select new Sample(plan, sizes, values, others, engineSeed);
+        select new PropertySample(plan, sizes, values, others, engineSeed);
 
     private static Gen<int[]> Sizes(PropertyPlan plan, PropertyOptions options, int upper)
     {
@@ -25,8 +25,8 @@ internal static class SampleGenerator
 
     private static Gen<double[]> Values(PropertyParameter parameter, int[] sizes) => parameter.Kind switch
     {
-        PropertyParameterKind.Matrix or PropertyParameterKind.Vector => Gen.ArrayOf(parameter.Domain.Generator, Count(parameter, sizes)),
-        PropertyParameterKind.Scalar => Gen.ArrayOf(parameter.Domain.Generator, 1),
+        PropertyParameterKind.Matrix or PropertyParameterKind.Vector => parameter.Domain.Tensor(Count(parameter, sizes)),
+        PropertyParameterKind.Scalar => parameter.Domain.Tensor(1),
         _ => Gen.Constant(Array.Empty<double>()),
     };
 

@@ -14,11 +14,11 @@ internal static class SizeBounds
         return options.DistinctSizes ? Math.Max(upper, symbolCount) : upper;
     }
 
-    public static void Validate(PropertyOptions options, PropertyPlan plan)
+    public static void Validate(PropertyOptions options, PropertyPlan plan, Func<string, string> origin)
     {
         if (options.DistinctSizes && plan.Symbols.Count > options.MaxDimension)
             throw new PropertyDefinitionException(
                 $"The method uses {plan.Symbols.Count} size symbols ({string.Join(", ", plan.Symbols)}), which cannot all differ with " +
-                $"MaxDimension = {options.MaxDimension}: raise MaxDimension or set DistinctSizes = false.");
+                $"MaxDimension = {options.MaxDimension}{origin(nameof(PropertyOptions.MaxDimension))}: raise MaxDimension or set DistinctSizes = false.");
     }
 }

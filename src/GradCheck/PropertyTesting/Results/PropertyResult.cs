@@ -24,8 +24,17 @@ public sealed class PropertyResult
     /// <summary>Samples discarded while generating, in total.</summary>
     public int DiscardedSamples { get; internal init; }
 
-    /// <summary>Discarded samples by reason, such as "on a kink of 'x'".</summary>
+    /// <summary>
+    /// Discarded samples by reason: "on a kink of 'x'", "a derived size below 1 (L-K+1 &lt; 1)", "not meeting
+    /// [Require("L >= K")]", "by the test: …" (from <see cref="Sample.Require"/> or <see cref="Sample.Discard"/>).
+    /// </summary>
     public IReadOnlyDictionary<string, int> DiscardReasons { get; internal init; } = new Dictionary<string, int>();
+
+    /// <summary>
+    /// What was drawn over the checked samples: the sizes of each dim and how often, the range of each parameter's values.
+    /// The report prints it on failure, and on success with <see cref="PropertyOptions.Verbose"/>. Empty for an invalid property.
+    /// </summary>
+    public PropertyStatistics Statistics { get; internal init; } = new(0, [], []);
 
     /// <summary>How many shrink steps FsCheck took from the first failing sample.</summary>
     public int Shrinks { get; internal init; }
@@ -38,6 +47,12 @@ public sealed class PropertyResult
 
     /// <summary>The engine's result on the shrunk failing sample, when the failure came from a check.</summary>
     public CheckResult? Check { get; internal init; }
+
+    /// <summary>
+    /// The engine's result on the first failing sample, before shrinking. Shrinking keeps the wrong inputs and the kind of
+    /// each diagnosis; the report gives both diagnoses when their details differ.
+    /// </summary>
+    public CheckResult? OriginalCheck { get; internal init; }
 
     /// <summary>The user's exception behind the failure, when the test method (or a pass) threw.</summary>
     public Exception? Exception { get; internal init; }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GradCheck.TestMethods;
 
 namespace GradCheck;
@@ -8,17 +9,27 @@ namespace GradCheck;
 /// </summary>
 internal static class SampleEvaluator
 {
-    public static SampleResult Evaluate(Sample sample, object? target, PropertyOptions options)
+    // A sample's result is a function of the sample (its engine seed included): FsCheck's shrinker and the report ask
+    // again for samples just evaluated, and a check is the expensive part of a run.
+    private static readonly ConditionalWeakTable<PropertySample, SampleResult> Results = [];
+
+    public static SampleResult Evaluate(PropertySample sample, object? target, PropertyOptions options) =>
+        Results.GetValue(sample, s => EvaluateOnce(s, target, options));
+
+    private static SampleResult EvaluateOnce(PropertySample sample, object? target, PropertyOptions options)
     {
         var plan = sample.Plan;
-        // Derived sizes ("L-K+1") can fall below 1 for some drawn symbols: such a sample has no shape to draw.
-        if (plan.Parameters.Select(p => p.DimBelowOne(sample.Sizes)).FirstOrDefault(d => d is not null) is { } belowOne)
-            return SampleResult.Discard($"a derived size below 1 ({belowOne})");
+        // Derived sizes ("L-K+1") can fall below 1 for some drawn symbols, and [Require] can rule sizes out: such a sample is not checked.
+        if (plan.Unsatisfied(sample.Sizes) is { } reason) return SampleResult.Discard(reason);
         var arguments = TestMethodInvoker.Arguments(sample);
         object? returned;
         try
         {
             returned = TestMethodInvoker.Invoke(plan.Method, target, arguments);
+        }
+        catch (SampleDiscardedException e)
+        {
+            return ByTheTest(e);
         }
         catch (GradientCheckException e)
         {
@@ -38,6 +49,10 @@ internal static class SampleEvaluator
         {
             result = GradientCheck.Run(WithParameterInputs(differentiable, plan, arguments), options.EngineOptions(sample.EngineSeed));
         }
+        catch (SampleDiscardedException e)
+        {
+            return ByTheTest(e);
+        }
         catch (Exception e)
         {
             return SampleResult.Fail($"The gradient check of '{plan.Method.Name}' could not start: {e.GetType().Name}: {e.Message}", exception: e);
@@ -45,6 +60,8 @@ internal static class SampleEvaluator
 
         return FromCheck(result);
     }
+
+    private static SampleResult ByTheTest(SampleDiscardedException e) => SampleResult.Discard($"by the test: {e.Reason}");
 
     /// <summary>A Differentiable built without inputs gets the method's matrices, vectors and Scalars, named after the parameters.</summary>
     private static Differentiable WithParameterInputs(Differentiable differentiable, PropertyPlan plan, object?[] arguments)
@@ -65,10 +82,12 @@ internal static class SampleEvaluator
         return differentiable;
     }
 
-    private static SampleResult FromCheck(CheckResult result) => result.Verdict switch
+    private static SampleResult FromCheck(CheckResult result) => result switch
     {
-        Verdict.Passed => SampleResult.Pass,
-        Verdict.NonDifferentiable => SampleResult.Discard(
+        // Sample.Discard called from inside the forward or backward pass reaches here as the engine's fault.
+        { Fault.Exception: SampleDiscardedException discarded } => ByTheTest(discarded),
+        { Verdict: Verdict.Passed } => SampleResult.Pass,
+        { Verdict: Verdict.NonDifferentiable } => SampleResult.Discard(
             $"on a kink of {string.Join(", ", result.Inputs.Where(i => i.Verdict == Verdict.NonDifferentiable).Select(i => $"'{i.Name}'"))}"),
         _ => SampleResult.Fail(result.ReportWithoutReplay, result, result.Fault?.Exception),
     };

@@ -8,7 +8,7 @@ namespace GradCheck;
 internal static class TestMethodInvoker
 {
     /// <summary>Fresh argument objects for one call: the engine perturbs matrices in place, and the method may keep them.</summary>
-    public static object?[] Arguments(Sample sample)
+    public static object?[] Arguments(PropertySample sample)
     {
         var parameters = sample.Plan.Parameters;
         var arguments = new object?[parameters.Count];
