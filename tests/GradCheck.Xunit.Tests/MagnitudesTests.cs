@@ -41,6 +41,15 @@ public class MagnitudesTests
         Assert.True(result.Passed, result.Message);
     }
 
+    [Fact]
+    public void A_correct_layer_norm_passes_under_magnitudes()
+    {
+        var result = GradientProperty.Run(typeof(MagnitudeProperties), nameof(MagnitudeProperties.LayerNorm),
+            Cancellable.Options(new PropertyOptions { Samples = 200 }));
+
+        Assert.True(result.Passed, result.Message);
+    }
+
     [Theory]
     [InlineData(nameof(MagnitudeProperties.BadScales), "Parameter 'v': [Magnitudes] needs 0 < MinScale ≤ MaxScale (they are 10 and 1).")]
     [InlineData(nameof(MagnitudeProperties.BadSpread), "Parameter 'v': [Magnitudes] needs 0 < MinSpread ≤ 1 (it is 0).")]

@@ -34,7 +34,7 @@ public class ValueDomainTests
         var result = GradientProperty.Run(typeof(DomainProperties), nameof(DomainProperties.ReluOnKink),
             Cancellable.Options(new PropertyOptions { Samples = 5, MaxDiscarded = 10 }));
 
-        Assert.Equal(PropertyVerdict.Exhausted, result.Verdict);
+        Assert.True(result.Verdict == PropertyVerdict.Exhausted, result.Message);
         Assert.True(result.DiscardReasons["on a kink of 'x'"] >= 10, result.Message);
         Assert.Contains("on a kink of 'x'", result.Message);
     }

@@ -161,6 +161,7 @@ internal sealed class InputChecker
         // of the input worth reporting hides under it.
         var enough = perturbation.IsElement ? 1e-5 * largestGradient * Math.Abs(perturbation.Steps[0]) : 0;
         var result = ProbeJudge.Decide(new StepLadder(prober, Storage, Snapshot, Gradient, perturbation, usable), options, enough);
+        if (result is { AtKink: true, Verdict: Verdict.Failed } && perturbation.MixesSigns) result = result with { Verdict = Verdict.NonDifferentiable };
         if (!result.AtKink) Resolution = Math.Max(Resolution, result.Tolerance / Math.Max(Math.Max(result.Error, Typical(perturbation)), double.Epsilon));
         return result;
     }

@@ -203,7 +203,10 @@ internal static class ProbeJudge
             // ... or it has fallen into a measured noise that is small against what is compared (a bar as large as the
             // signal proves nothing).
             var converged = noise.Measured && noiseBar <= 1e-2 * Signal(near) && Math.Abs(d2) <= noiseBar && Math.Abs(d1) <= 4 * noiseBar;
-            asymptotic = fallsLikeTSquared || converged;
+            // ... or the error itself stands still over a fourfold change of step, to a thousandth of its size: no
+            // truncation does that (it moves fourfold), so what remains is the gradient's own error.
+            var standsStill = Math.Abs(d1) + Math.Abs(d2) <= 1e-3 * Math.Abs(near.Error) && Math.Abs(near.Error) > 1e-3 * Signal(near);
+            asymptotic = fallsLikeTSquared || converged || standsStill;
             truncationShows = fallsLikeTSquared;
         }
 

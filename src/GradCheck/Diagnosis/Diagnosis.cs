@@ -49,6 +49,13 @@ public sealed record Diagnosis(DiagnosisKind Kind, string InputName)
         _ => Kind.ToString(),
     };
 
+    /// <summary>
+    /// Whether another diagnosis names the same finding: the same kind and, for the factor kinds, the same factor as
+    /// printed. Element counts, rows and columns are positions a smaller sample moves, not a different bug.
+    /// </summary>
+    internal bool SaysTheSameAs(Diagnosis other) =>
+        Kind == other.Kind && FactorName == other.FactorName && (Factor is not { } k || other.Factor is not { } j || Ratio(k) == Ratio(j));
+
     // As many significant digits as it takes to tell the ratio from 1 (1.0012 is not "1"), and at least four.
     private static string Ratio(double k)
     {

@@ -24,6 +24,13 @@ internal sealed class Perturbation
 
     public bool IsElement => Indices.Length == 1;
 
+    /// <summary>
+    /// Whether it moves some elements up and others down. Along such a direction the one-sided slopes of several kinks do
+    /// not bracket a correct gradient (a ReLU layer on its kinks, weighted by upstream values of both signs: each kink's
+    /// slope enters on a different side), so a kink found along it proves nothing wrong.
+    /// </summary>
+    public bool MixesSigns => Steps.Any(s => s > 0) && Steps.Any(s => s < 0);
+
     public static Perturbation Element(int index, double step) => new([index], [step]);
 
     /// <summary>Random signs and magnitudes in [0.5, 1.5] times each element's base step.</summary>

@@ -69,6 +69,20 @@ public class NonDifferentiableTests
     }
 
     [Theory, MemberData(nameof(Modes))]
+    public void A_correct_relu_with_every_input_on_its_kink_is_non_differentiable_whatever_the_upstream_signs(CheckMode mode)
+    {
+        // Upstream weights of both signs make some kinks convex and others concave: along a direction that moves some
+        // inputs up and others down, no one-sided slope brackets the correct ⟨g, v⟩, and that must not read as a bug.
+        var x = Matrix<double>.Build.Dense(3, 4);
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var result = GradientCheck.Run(Differentiable.Of(() => Activations.ReluForward(x), d => Activations.ReluBackward(d, x)).WithInput(x),
+                new CheckOptions { Mode = mode, Seed = seed });
+            Assert.Equal(Verdict.NonDifferentiable, result.Verdict);
+        }
+    }
+
+    [Theory, MemberData(nameof(Modes))]
     public void A_kink_that_fades_as_the_step_shrinks_is_no_kink(CheckMode mode)
     {
         // ReLU inputs a hair away from 0: wider steps cross the kink, narrower ones do not, and the gradient is right.

@@ -10,8 +10,12 @@ public static class DomainProperties
 
     public static Differentiable ReluAwayFromKink([AwayFrom(0), Shape("N", "D")] Matrix<double> x) => Relu(x);
 
-    /// <summary>Every value within 1e-9 of ReLU's kink: every sample sits on it.</summary>
-    public static Differentiable ReluOnKink([Between(-1e-9, 1e-9), Shape("N", "D")] Matrix<double> x) => Relu(x);
+    /// <summary>ReLU of x minus its drawn value: every sample sits exactly on the kink (a hair away would be smooth).</summary>
+    public static Differentiable ReluOnKink([Shape("N", "D")] Matrix<double> x)
+    {
+        var drawn = x.Clone();
+        return Differentiable.Of(() => Activations.ReluForward(x - drawn), dout => Activations.ReluBackward(dout, x - drawn));
+    }
 
     public static Differentiable SqrtInRange([Between(0.5, 4), Shape("N")] Vector<double> v)
     {

@@ -3,7 +3,7 @@ using GradCheck.Parameters;
 
 namespace GradCheck.Xunit.Tests.Fixtures;
 
-/// <summary>Properties over the [Magnitudes] domain: one records what it is given, one is a correct affine layer.</summary>
+/// <summary>Properties over the [Magnitudes] domain: one records what it is given; correct affine and layer norm layers.</summary>
 public static class MagnitudeProperties
 {
     /// <summary>Per call of <see cref="Records"/>: x's mean, spread (largest minus smallest) and largest magnitude.</summary>
@@ -20,6 +20,10 @@ public static class MagnitudeProperties
     public static Differentiable Affine([Magnitudes, Shape("N", "D")] Matrix<double> x, [Magnitudes, Shape("D", "M")] Matrix<double> w,
         [Magnitudes, Shape("M")] Vector<double> b) =>
         Differentiable.Of(() => Samples.Affine.Forward(x, w, b), dout => Samples.Affine.Backward(dout, x, w));
+
+    /// <summary>A layer norm feels an offset with a small spread the most: it keeps only the spread's digits.</summary>
+    public static Differentiable LayerNorm([Magnitudes, Shape("N", "D")] Matrix<double> x, [Shape("D")] Vector<double> gamma, [Shape("D")] Vector<double> beta) =>
+        Differentiable.Of(() => Samples.Normalization.LayerNormForward(x, gamma, beta), dout => Samples.Normalization.LayerNormBackward(dout, x, gamma));
 
     public static Differentiable BadScales([Magnitudes(MinScale = 10, MaxScale = 1), Shape("N")] Vector<double> v) =>
         Differentiable.Of(() => v * 2, dout => dout * 2);

@@ -63,7 +63,7 @@ internal static class PropertyReport
         var before = originalVerdict.Check?.Inputs.Where(i => i.Verdict == Verdict.Failed).ToDictionary(i => i.Name, i => i.Diagnosis);
         var after = verdict.Check?.Inputs.Where(i => i.Verdict == Verdict.Failed).ToDictionary(i => i.Name, i => i.Diagnosis);
         if (before is null || after is null) return;
-        var changed = before.Where(b => b.Value is not null && after.TryGetValue(b.Key, out var a) && a?.ToString() != b.Value.ToString()).ToList();
+        var changed = before.Where(b => b.Value is not null && after.TryGetValue(b.Key, out var a) && (a is null || !a.SaysTheSameAs(b.Value))).ToList();
         if (changed.Count == 0) return;
         text.AppendLine();
         text.AppendLine($"Before shrinking ({original.SizesText}) the diagnosis read otherwise:");
