@@ -120,6 +120,61 @@ internal sealed class DimExpression : IEquatable<DimExpression>
         return !a.IsLiteral && !b.IsLiteral;
     }
 
+    /// <summary>
+    /// The dim with each symbol that <paramref name="replacement"/> maps replaced by its value (the others kept):
+    /// how a size found in code is expressed in another scope, e.g. a helper's parameter sizes at a call site.
+    /// </summary>
+    /// <param name="replacement">The value of a symbol, or null to keep the symbol.</param>
+    public DimExpression Substitute(Func<string, DimExpression?> replacement)
+    {
+        if (IsLiteral) return this;
+        var result = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var changed = false;
+        foreach (var term in terms)
+        {
+            if (term.Key.Length == 0)
+            {
+                Add(result, "", term.Value);
+                continue;
+            }
+
+            var product = Literal(term.Value);
+            foreach (var symbol in term.Key.Split('*'))
+            {
+                var value = replacement(symbol);
+                changed |= value is not null;
+                product *= value ?? Symbol(symbol);
+            }
+
+            foreach (var part in product.terms) Add(result, part.Key, part.Value);
+        }
+
+        return changed ? new DimExpression(result) : this;
+    }
+
+    /// <summary>
+    /// Solves <c>this = 0</c> for <paramref name="symbol"/> when the dim is linear in it with coefficient 1 or -1
+    /// (<c>a + 1 - N = 0</c> gives <c>a = N - 1</c>); false when it is not (absent, in a product, another coefficient).
+    /// </summary>
+    /// <param name="symbol">The symbol to solve for.</param>
+    /// <param name="value">Its value, in terms of the dim's other symbols.</param>
+    public bool TrySolveFor(string symbol, out DimExpression? value)
+    {
+        value = null;
+        if (!terms.TryGetValue(symbol, out var coefficient) || coefficient is not (1 or -1)) return false;
+        var rest = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            if (term.Key == symbol) continue;
+            foreach (var name in term.Key.Split('*'))
+                if (name == symbol) return false;
+            rest[term.Key] = checked(-coefficient * term.Value);
+        }
+
+        value = new DimExpression(rest);
+        return true;
+    }
+
     /// <summary>The sum of two dims.</summary>
     public static DimExpression operator +(DimExpression a, DimExpression b) => Combine(a, b, 1);
 

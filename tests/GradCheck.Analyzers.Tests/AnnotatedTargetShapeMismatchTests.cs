@@ -12,7 +12,7 @@ public sealed class AnnotatedTargetShapeMismatchTests
                 [return: Shape("N", "H")]
                 Matrix<double> F([Shape("N", "D")] Matrix<double> x, [Shape("D", "H")] Matrix<double> w) => {|#0:(x * w).Transpose()|};
             """),
-            Diagnostic("GC0003").WithLocation(0).WithArguments("(H×N)", "is returned from 'F'", "(N×H)"));
+            Diagnostic("GC0003").WithLocation(0).WithArguments("(H×N)", "is returned from 'F'", "(N×H)", ""));
 
     [Fact]
     public Task Assignments_to_annotated_fields_properties_and_out_parameters_are_checked() =>

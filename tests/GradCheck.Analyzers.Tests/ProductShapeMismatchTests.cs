@@ -11,7 +11,7 @@ public sealed class ProductShapeMismatchTests
         VerifyAsync(TestCode.InClass("""
                 Matrix<double> F([Shape("N", "M")] Matrix<double> a, [Shape("D", "M")] Matrix<double> b) => {|#0:a * b|};
             """),
-            Diagnostic("GC0001").WithLocation(0).WithArguments("Matrix product", "(N×M)", "(D×M)", "M", "D"));
+            Diagnostic("GC0001").WithLocation(0).WithArguments("Matrix product", "(N×M)", "(D×M)", "M", "D", ""));
 
     [Fact]
     public Task Balanced_product_is_not_reported() =>

@@ -1,4 +1,4 @@
-using GradCheck.Analyzers.Usage;
+using GradCheck.Analyzers;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace GradCheck.Analyzers.Tests.Usage;
@@ -66,9 +66,9 @@ public sealed class UsageRobustnessTests
     {
         var result = await UsageVerifier.AnalyzeAsync(Seed);
         Assert.Empty(result.AnalyzerExceptions);
-        Assert.Contains(result.UsageDiagnostics, d => d.Id == UsageRuleIds.UnshapedTensorParameter);
-        Assert.Contains(result.UsageDiagnostics, d => d.Id == UsageRuleIds.UncheckableReturnType);
-        Assert.Contains(result.UsageDiagnostics, d => d.Id == UsageRuleIds.GradientCountMismatch);
+        Assert.Contains(result.UsageDiagnostics, d => d.Id == Descriptors.UnshapedTensorParameter.Id);
+        Assert.Contains(result.UsageDiagnostics, d => d.Id == Descriptors.UncheckableReturnType.Id);
+        Assert.Contains(result.UsageDiagnostics, d => d.Id == Descriptors.GradientCountMismatch.Id);
     }
 
     [Fact]

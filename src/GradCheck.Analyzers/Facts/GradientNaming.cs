@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace GradCheck.Analyzers.Rules;
+namespace GradCheck.Analyzers.Facts;
 
 /// <summary>Reads a gradient's name back to the variable it differentiates: dX, dx, gradX, xGrad, dLdX → X.</summary>
 internal static class GradientNaming

@@ -1,0 +1,225 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using GradCheck.Analyzers.Facts.Findings;
+using GradCheck.Analyzers.Model;
+using GradCheck.Analyzers.Symbols;
+using GradCheck.Analyzers.Transfers;
+using GradCheck.Dims;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GradCheck.Analyzers.Facts;
+
+/// <summary>
+/// The inference pass over one body: walks it in source order with the shape of every local at each point
+/// (flow-sensitive: branches are joined, loops widened), fixes the unknown sizes of unannotated values by their uses,
+/// and collects findings (facts the rules turn into diagnostics). It reports nothing itself.
+/// </summary>
+internal sealed partial class MethodInference : IOperandShapes
+{
+    private const int MaxDepth = 200;
+
+    private readonly ShapeContext context;
+    private readonly ISymbol owner;
+    private readonly INamedTypeSymbol? containingType;
+    private readonly InferenceMode mode;
+    private readonly HelperStack stack;
+    private readonly SizeSolver solver = new();
+    private readonly List<Finding> findings = new();
+    private readonly Dictionary<SyntaxNode, ProductMismatch> productFindings = new();
+    private readonly HashSet<IOperation> reported = new();
+    private readonly HashSet<ISymbol> untracked = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<string, string> objectRenames = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, DimExpression> definedTypeSymbols = new(System.StringComparer.Ordinal);
+    private readonly TypeFacts typeFacts;
+    private readonly ImmutableHashSet<string> typeLevelSymbols;
+    private LocalState state = new();
+    private int silent;
+    private int depth;
+
+    private MethodInference(ShapeContext context, ISymbol owner, InferenceMode mode, HelperStack stack, TypeFacts? facts = null)
+    {
+        this.context = context;
+        this.owner = owner;
+        this.mode = mode;
+        this.stack = stack;
+        containingType = owner.ContainingType;
+        typeLevelSymbols = context.TypeLevelSymbols(containingType);
+        typeFacts = facts ?? (mode is InferenceMode.Constructor ? TypeFacts.None : context.FactsOf(containingType));
+        InitializeParameters();
+    }
+
+    private KnownSymbols Types => context.Types;
+
+    /// <summary>Whether the type-level [Shape] symbols are being defined here (constructors and initialisers).</summary>
+    private bool DefinesTypeSymbols =>
+        mode == InferenceMode.Constructor
+        || owner is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor }
+        || owner is IFieldSymbol or IPropertySymbol && mode == InferenceMode.Report;
+
+    /// <summary>The findings of a method body (or initializer) for the rules.</summary>
+    public static IReadOnlyList<Finding> FindingsOf(ShapeContext context, ISymbol owner, ImmutableArray<IOperation> blocks)
+    {
+        var inference = new MethodInference(context, owner, InferenceMode.Report, HelperStack.Empty);
+        inference.MarkUntracked(blocks);
+        foreach (var block in blocks) inference.Visit(block);
+        return inference.findings;
+    }
+
+    /// <summary>Records the locals a lambda or local function assigns: their value at a point cannot be known.</summary>
+    private void MarkUntracked(ImmutableArray<IOperation> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block is null) continue;
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        foreach (var inner in operation.Descendants())
+                            if (AssignedSymbol(inner) is { } target) untracked.Add(target);
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when LocalOrParameter(argument.Value) is { } target:
+                        untracked.Add(target);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static ISymbol? AssignedSymbol(IOperation operation) => operation switch
+    {
+        IAssignmentOperation assignment => LocalOrParameter(assignment.Target),
+        IIncrementOrDecrementOperation increment => LocalOrParameter(increment.Target),
+        _ => null,
+    };
+
+    private static ISymbol? LocalOrParameter(IOperation? operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IDeclarationExpressionOperation declaration => LocalOrParameter(declaration.Expression),
+        _ => null,
+    };
+
+    private void InitializeParameters()
+    {
+        if (owner is not IMethodSymbol method) return;
+        var methodLevelNames = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var parameter in method.Parameters)
+        {
+            if (IsSize(parameter.Type)) methodLevelNames.Add(parameter.Name);
+            if (context.AnnotationOf(parameter)?.Shape is { } annotated)
+                foreach (var dim in annotated.Dims)
+                    if (dim is not null) methodLevelNames.UnionWith(dim.Symbols);
+        }
+
+        foreach (var name in typeFacts.CodeSymbols)
+            if (methodLevelNames.Contains(name)) objectRenames[name] = "this." + name;
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind == RefKind.Out) continue;
+            if (IsSize(parameter.Type))
+            {
+                state.SetSize(parameter, DimExpression.Symbol(parameter.Name));
+                continue;
+            }
+
+            if (!Types.IsMatrixOrVector(parameter.Type)) continue;
+            var declared = context.AnnotationOf(parameter)?.Shape;
+            state.SetShape(parameter, declared is not null ? InScope(declared) : solver.NewShape(parameter.Name, Types.IsMatrix(parameter.Type)));
+        }
+    }
+
+    /// <summary>True for the integer types a size is held in.</summary>
+    private static bool IsSize(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
+
+    /// <summary>
+    /// A declared shape as seen from this body: in a constructor or initializer the type-level [Shape] symbols are being
+    /// defined (unknowns fixed by the allocations, not by literals); elsewhere they are size symbols.
+    /// </summary>
+    private Shape InScope(Shape declared)
+    {
+        if (!DefinesTypeSymbols) return declared;
+        return declared.With(dim => dim?.Substitute(symbol => typeLevelSymbols.Contains(symbol) ? DefinedTypeSymbol(symbol) : null));
+    }
+
+    private DimExpression DefinedTypeSymbol(string symbol)
+    {
+        if (!definedTypeSymbols.TryGetValue(symbol, out var unknown))
+            definedTypeSymbols[symbol] = unknown = solver.NewUnknown(symbol, "", fixedByLiterals: false);
+        return unknown;
+    }
+
+    /// <summary>A fact of this type's constructors, with object-level symbols renamed where they clash with this body's.</summary>
+    private Shape? FromTypeFacts(Shape shape) =>
+        objectRenames.Count == 0 ? shape : shape.With(dim => dim?.Substitute(s => objectRenames.TryGetValue(s, out var renamed) ? DimExpression.Symbol(renamed) : null));
+
+    private DimExpression? FromTypeFacts(DimExpression size) =>
+        objectRenames.Count == 0 ? size : size.Substitute(s => objectRenames.TryGetValue(s, out var renamed) ? DimExpression.Symbol(renamed) : null);
+
+    private void AddFinding(Finding finding, IOperation operation)
+    {
+        reported.Add(operation);
+        if (silent > 0 || mode != InferenceMode.Report) return;
+        findings.Add(finding);
+        if (finding is ProductMismatch product) productFindings[finding.Syntax] = product;
+    }
+
+    /// <inheritdoc/>
+    public bool IsMatrixOrVector(ITypeSymbol? type) => Types.IsMatrixOrVector(type);
+
+    /// <inheritdoc/>
+    public bool IsVector(ITypeSymbol? type) => Types.IsVector(type);
+
+    /// <summary>Operands a transfer has read in this pass: a transfer may read one twice, the evaluation (and its findings) happens once.</summary>
+    private readonly Dictionary<IOperation, (int Pass, Shape? Shape)> operandShapes = new();
+    private readonly Dictionary<IOperation, (int Pass, DimExpression? Size)> operandSizes = new();
+
+    /// <summary>Bumped at each pass over a loop body, so operands are evaluated again in the next pass.</summary>
+    private int pass;
+
+    /// <inheritdoc/>
+    public Shape? ShapeOf(IOperation? operand)
+    {
+        if (operand is null) return null;
+        if (operandShapes.TryGetValue(operand, out var known) && known.Pass == pass) return solver.Resolve(known.Shape);
+        var shape = Evaluate(operand);
+        operandShapes[operand] = (pass, shape);
+        return shape;
+    }
+
+    /// <inheritdoc/>
+    public DimExpression? SizeOf(IOperation? operand)
+    {
+        if (operand is null) return null;
+        if (operandSizes.TryGetValue(operand, out var known) && known.Pass == pass) return solver.Resolve(known.Size);
+        var size = solver.Resolve(EvaluateSize(operand));
+        operandSizes[operand] = (pass, size);
+        return size;
+    }
+
+    /// <summary>True when a transfer already read the operand in this pass.</summary>
+    private bool WasRead(IOperation operand) =>
+        operandShapes.TryGetValue(operand, out var shape) && shape.Pass == pass || operandSizes.TryGetValue(operand, out var size) && size.Pass == pass;
+
+    internal static IOperation Unwrap(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation { IsImplicit: true } conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    continue;
+                default:
+                    return operation;
+            }
+        }
+    }
+}

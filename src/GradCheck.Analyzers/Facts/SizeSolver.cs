@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using System.Globalization;
+using GradCheck.Analyzers.Model;
+using GradCheck.Dims;
+
+namespace GradCheck.Analyzers.Facts;
+
+/// <summary>
+/// The unknown sizes of one analysis and what uses fixed them to, with where. Two dims are made equal by
+/// <see cref="Unify"/>: an unknown is solved for (linear with coefficient ±1: x has a+1 rows and N rows gives a = N − 1);
+/// two known dims that definitely differ are a mismatch, with the provenance of the unknown that led there.
+/// </summary>
+internal sealed class SizeSolver
+{
+    private const int MaxResolveDepth = 32;
+
+    private readonly Dictionary<string, UnknownSize> unknowns = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, (DimExpression Value, Origin Origin)> bindings = new(System.StringComparer.Ordinal);
+    private readonly List<string> trail = new();
+    private int counter;
+
+    /// <summary>A fresh unknown size.</summary>
+    public DimExpression NewUnknown(string owner, string axis, bool fixedByLiterals = true)
+    {
+        var name = Unknowns.Marker + (++counter).ToString(CultureInfo.InvariantCulture);
+        unknowns[name] = new UnknownSize(owner, axis, fixedByLiterals);
+        return DimExpression.Symbol(name);
+    }
+
+    /// <summary>A fresh shape of unknown sizes for an unannotated value.</summary>
+    public Shape NewShape(string owner, bool isMatrix) =>
+        isMatrix ? Shape.Matrix(NewUnknown(owner, "rows"), NewUnknown(owner, "columns")) : Shape.Vector(NewUnknown(owner, "length"));
+
+    /// <summary>A mark to <see cref="Undo"/> to: a trial pass over a loop body fixes nothing for good.</summary>
+    public int Mark() => trail.Count;
+
+    public void Undo(int mark)
+    {
+        for (var i = trail.Count - 1; i >= mark; i--) bindings.Remove(trail[i]);
+        trail.RemoveRange(mark, trail.Count - mark);
+    }
+
+    /// <summary>The dim with every fixed unknown replaced by what it was fixed to.</summary>
+    public DimExpression? Resolve(DimExpression? dim)
+    {
+        if (dim is null || bindings.Count == 0) return dim;
+        for (var depth = 0; depth < MaxResolveDepth; depth++)
+        {
+            var next = dim.Substitute(symbol => bindings.TryGetValue(symbol, out var bound) ? bound.Value : null);
+            if (ReferenceEquals(next, dim)) return dim;
+            dim = next;
+        }
+
+        return null;
+    }
+
+    public Shape? Resolve(Shape? shape) => shape?.With(Resolve);
+
+    /// <summary>
+    /// Makes two dims equal: fixes an unknown when one can be solved for, else compares. Returns the provenance of a
+    /// definite mismatch (an empty provenance-less mismatch when no unknown was involved), or null when they may agree.
+    /// </summary>
+    public Mismatch? Unify(DimExpression? a, DimExpression? b, Origin origin)
+    {
+        var left = Resolve(a);
+        var right = Resolve(b);
+        if (left is null || right is null || left.Equals(right)) return null;
+        var difference = left - right;
+        foreach (var symbol in difference.Symbols)
+        {
+            if (!Unknowns.IsUnknown(symbol) || !difference.TrySolveFor(symbol, out var value) || value is null) continue;
+            if (!unknowns.TryGetValue(symbol, out var unknown)) continue;
+            // A [Shape] symbol being defined by a constructor is not defined by a literal (D against 784 is fine).
+            if (!unknown.FixedByLiterals && value.IsLiteral) return null;
+            bindings[symbol] = (value, origin);
+            trail.Add(symbol);
+            return null;
+        }
+
+        if (Unknowns.Mentions(difference) || !DimExpression.DefinitelyDiffer(left, right)) return null;
+        return new Mismatch(left, right, ProvenanceOf(a, left, right) ?? ProvenanceOf(b, right, left));
+    }
+
+    /// <summary>The earlier use that fixed an unknown of <paramref name="original"/> to <paramref name="value"/>.</summary>
+    private Provenance? ProvenanceOf(DimExpression? original, DimExpression value, DimExpression needed)
+    {
+        if (original is null) return null;
+        foreach (var symbol in original.Symbols)
+            if (bindings.TryGetValue(symbol, out var bound) && unknowns.TryGetValue(symbol, out var unknown))
+                return new Provenance(unknown, value.ToString(), bound.Origin, needed.ToString());
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using GradCheck.Analyzers.Model;
+
+namespace GradCheck.Analyzers.Transfers;
+
+/// <summary>What a shape transfer says about one call: the result's shape and what the call needs of its operands.</summary>
+internal readonly struct TransferResult
+{
+    public TransferResult(Shape? result, ImmutableArray<Requirement> requirements)
+    {
+        Result = result;
+        Requirements = requirements.IsDefault ? ImmutableArray<Requirement>.Empty : requirements;
+    }
+
+    /// <summary>The result's shape, before the requirements fix any unknown; null when unknown or not a matrix or vector.</summary>
+    public Shape? Result { get; }
+
+    public ImmutableArray<Requirement> Requirements { get; }
+
+    public static TransferResult Of(Shape? result) => new(result, ImmutableArray<Requirement>.Empty);
+
+    public static TransferResult Of(Shape? result, Requirement requirement) => new(result, ImmutableArray.Create(requirement));
+
+    public static TransferResult Unknown => default;
+}
