@@ -67,7 +67,7 @@ XML
 
 dotnet restore "$out/src/Numerics.Tests" -v:q -nologo >/dev/null
 dotnet build "$out/src/Numerics.Tests" --no-restore -v:q -nologo -p:ReportAnalyzer=true >/dev/null 2>&1 || true
-dotnet build "$out/src/Numerics.Tests" --no-restore --no-incremental -nologo -v:d -p:ReportAnalyzer=true > "$out/build.log" 2>&1 || {
+dotnet build "$out/src/Numerics.Tests" --no-restore --no-incremental -nologo -v:d -clp:PerformanceSummary -p:ReportAnalyzer=true > "$out/build.log" 2>&1 || {
   grep -oE "[^ ]+\([0-9]+,[0-9]+\): error [A-Z0-9]+: [^[]*" "$out/build.log" | sort -u | head -20; exit 1; }
 
 python3 - "$out/build.log" <<'PY'

@@ -45,12 +45,25 @@ public sealed class ProductCodeFixProvider : CodeFixProvider
         }
     }
 
-    /// <summary>The first (best) rewrite of a diagnostic, for fixing all of them at once.</summary>
-    private static ExpressionSyntax? PreferredReplacement(SyntaxNode node, Diagnostic diagnostic)
+    /// <summary>For fixing all at once: the rewrite chosen (by its equivalence key) where offered, else the diagnostic's first (best).</summary>
+    private static ExpressionSyntax? PreferredReplacement(SyntaxNode node, Diagnostic diagnostic, string? equivalenceKey)
     {
         if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.ProductRewrites, out var rewrites) || string.IsNullOrEmpty(rewrites)) return null;
         if (node is not ExpressionSyntax expression || !ProductRewriter.TryGetOperands(expression, out var left, out var right, out var isMethod)) return null;
-        var replacement = ProductRewriter.Build(rewrites!.Split(',')[0], left, right, isMethod, explicitTranspose: false);
+        var offered = rewrites!.Split(',');
+        var chosen = offered[0];
+        var explicitTranspose = false;
+        var prefix = Descriptors.ProductShapeMismatch.Id + ".";
+        if (equivalenceKey is not null && equivalenceKey.StartsWith(prefix, System.StringComparison.Ordinal))
+        {
+            var key = equivalenceKey.Substring(prefix.Length);
+            explicitTranspose = key.EndsWith(".explicit", System.StringComparison.Ordinal);
+            if (explicitTranspose) key = key.Substring(0, key.Length - ".explicit".Length);
+            if (System.Array.IndexOf(offered, key) >= 0) chosen = key;
+            else explicitTranspose = false;
+        }
+
+        var replacement = ProductRewriter.Build(chosen, left, right, isMethod, explicitTranspose);
         return replacement is not null && ProductRewriter.RoundTrips(replacement) ? replacement : null;
     }
 

@@ -22,7 +22,7 @@ public sealed class SumsCodeFixProvider : CodeFixProvider
         ImmutableArray.Create(Descriptors.AnnotatedTargetShapeMismatch.Id, Descriptors.GradientShapeMismatch.Id);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => PreferredFixAll.Create(Renamed);
+    public override FixAllProvider GetFixAllProvider() => PreferredFixAll.Create((node, diagnostic, _) => Renamed(node, diagnostic));
 
     /// <inheritdoc />
     public override async System.Threading.Tasks.Task RegisterCodeFixesAsync(CodeFixContext context)

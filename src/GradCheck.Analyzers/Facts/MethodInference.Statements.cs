@@ -147,7 +147,7 @@ internal sealed partial class MethodInference
         afterTrial.Unreachable = false;
         var widened = LocalState.Join(entry, Resolved(afterTrial), solver);
         solver.Undo(mark);
-        state = widened;
+        state = widened.Clone();
         VisitLoopBody(loop);
         state.Unreachable = false;
         state = LocalState.Join(widened, state, solver);

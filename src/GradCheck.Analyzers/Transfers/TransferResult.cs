@@ -6,16 +6,19 @@ namespace GradCheck.Analyzers.Transfers;
 /// <summary>What a shape transfer says about one call: the result's shape and what the call needs of its operands.</summary>
 internal readonly struct TransferResult
 {
+    private readonly ImmutableArray<Requirement> requirements;
+
     public TransferResult(Shape? result, ImmutableArray<Requirement> requirements)
     {
         Result = result;
-        Requirements = requirements.IsDefault ? ImmutableArray<Requirement>.Empty : requirements;
+        this.requirements = requirements;
     }
 
     /// <summary>The result's shape, before the requirements fix any unknown; null when unknown or not a matrix or vector.</summary>
     public Shape? Result { get; }
 
-    public ImmutableArray<Requirement> Requirements { get; }
+    /// <summary>What the call needs of its operands (none for <c>default</c>, the unknown result).</summary>
+    public ImmutableArray<Requirement> Requirements => requirements.IsDefault ? ImmutableArray<Requirement>.Empty : requirements;
 
     public static TransferResult Of(Shape? result) => new(result, ImmutableArray<Requirement>.Empty);
 
