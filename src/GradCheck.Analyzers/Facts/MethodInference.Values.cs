@@ -117,7 +117,8 @@ internal sealed partial class MethodInference
     private Shape? ReadLocal(ISymbol symbol)
     {
         if (untracked.Contains(symbol)) return null;
-        return state.TryGetShape(symbol, out var shape) ? solver.Resolve(shape) : null;
+        // Not resolved here: an unknown read back keeps its link to the use that fixed it (the provenance of a mismatch).
+        return state.TryGetShape(symbol, out var shape) ? shape : null;
     }
 
     /// <summary>
@@ -202,8 +203,7 @@ internal sealed partial class MethodInference
         var failed = false;
         foreach (var requirement in transfer.Requirements)
             if (Check(requirement, operation, origin)) failed = true;
-        if (failed) return null;
-        return solver.Resolve(transfer.Result);
+        return failed ? null : transfer.Result;
     }
 
     /// <summary>Checks one requirement; true when it is a mismatch (then recorded as a finding).</summary>

@@ -185,7 +185,7 @@ internal sealed partial class MethodInference : IOperandShapes
     public Shape? ShapeOf(IOperation? operand)
     {
         if (operand is null) return null;
-        if (operandShapes.TryGetValue(operand, out var known) && known.Pass == pass) return solver.Resolve(known.Shape);
+        if (operandShapes.TryGetValue(operand, out var known) && known.Pass == pass) return known.Shape;
         var shape = Evaluate(operand);
         operandShapes[operand] = (pass, shape);
         return shape;
