@@ -29,6 +29,8 @@ internal sealed partial class MethodInference
         }
 
         Evaluate(invocation.Instance);
+        // A method of this object may assign its members: what this body stored in them is no longer known.
+        if (!method.IsStatic && invocation.Instance is null or IInstanceReferenceOperation && mode != InferenceMode.Constructor) ForgetMembers();
         if (Types.IsMatrixOrVector(method.ReturnType) || TakesMathNet(method))
             return CallOfUserMethod(invocation) ?? Fresh(invocation);
         foreach (var argument in invocation.Arguments) Evaluate(argument.Value);

@@ -258,6 +258,12 @@ internal sealed partial class MethodInference
     /// <summary>Inside a lambda or local function, whose returns are not the method's.</summary>
     private int nested;
 
+    private void ForgetMembers()
+    {
+        foreach (var symbol in new List<ISymbol>(state.ShapeSymbols))
+            if (symbol is IFieldSymbol or IPropertySymbol) state.SetShape(symbol, null);
+    }
+
     private void ForgetLocals()
     {
         foreach (var symbol in new List<ISymbol>(state.ShapeSymbols))

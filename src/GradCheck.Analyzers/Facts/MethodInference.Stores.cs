@@ -80,8 +80,8 @@ internal sealed partial class MethodInference
             list.Add(solver.Resolve(shape));
         }
 
-        // Within this body the member now holds this value (a constructor's later statements read it back).
-        if (mode == InferenceMode.Constructor) state.SetShape(member, shape);
+        // Within this body the member now holds this value (later statements read it back) until a call on this object.
+        state.SetShape(member, shape);
         return shape;
     }
 
@@ -117,6 +117,14 @@ internal sealed partial class MethodInference
         }
 
         if (!Types.IsMatrixOrVector(target.Type)) return null;
+        // dW += value: a gradient accumulates values of its variable's shape (reported as such, not as an addition).
+        var accumulates = compound.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract && Types.IsMatrixOrVector(compound.Value.Type);
+        if (accumulates && (LocalOrParameter(target) ?? MemberOfThis(target)) is { } accumulator && context.AnnotationOf(accumulator) is null)
+        {
+            CheckGradient(accumulator.Name, compound, valueShape);
+            if (reported.Contains(compound)) return null;
+        }
+
         Shape? result = null;
         if (targetShape is not null && (valueShape is not null || !Types.IsMatrixOrVector(compound.Value.Type)))
         {

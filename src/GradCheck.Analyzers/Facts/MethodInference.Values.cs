@@ -130,8 +130,8 @@ internal sealed partial class MethodInference
         if (!Types.IsMatrixOrVector(MemberType(member))) return null;
         var onThis = instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
         if (!onThis) return Fresh(operation);
-        if (state.TryGetShape(member, out var assigned)) return solver.Resolve(assigned);
         if (context.AnnotationOf(member)?.Shape is { } declared) return InScope(declared);
+        if (state.TryGetShape(member, out var assigned) && assigned is not null) return assigned;
         if (typeFacts.Shapes.TryGetValue(member, out var fact)) return FromTypeFacts(fact);
         return Fresh(operation);
     }
