@@ -58,12 +58,14 @@ internal sealed partial class MethodInference
             CheckDeclared(value, shape, InScope(declared), $"is assigned to {(parameter.RefKind == RefKind.Out ? "out parameter" : "parameter")} '{local.Name}'");
         else
             CheckGradient(local.Name, value, shape);
+        // A value reported as the wrong shape is stored as unknown: nothing downstream is reported because of it.
+        if (reported.Contains(value)) shape = null;
         state.SetShape(local, shape);
         return shape;
     }
 
     /// <summary>A store into a field or property of this object: its [Shape] is checked, or its name as a gradient.</summary>
-    private Shape? StoreMember(ISymbol member, IOperation value, Shape? shape)
+    private Shape? StoreMember(ISymbol member, IOperation value, Shape? shape, bool keepsShape = false)
     {
         if (!Types.IsMatrixOrVector(MemberType(member))) return shape;
         var kind = member is IFieldSymbol ? "field" : "property";
@@ -74,6 +76,7 @@ internal sealed partial class MethodInference
         }
 
         CheckGradient(member.Name, value, shape);
+        if (reported.Contains(value) && !keepsShape) shape = null;
         if (mode is InferenceMode.Constructor or InferenceMode.FieldAssignments)
         {
             if (!memberAssignments.TryGetValue(member, out var list)) memberAssignments[member] = list = new List<Shape?>();
@@ -151,7 +154,8 @@ internal sealed partial class MethodInference
                 if (context.AnnotationOf(member)?.Shape is { } declared)
                     CheckDeclared(compound, result, InScope(declared), $"is assigned to {(member is IFieldSymbol ? "field" : "property")} '{member.Name}'");
                 else
-                    StoreMember(member, compound, result);
+                    // W -= rate * dW either throws or leaves W its shape: it agrees with the constructor's, whatever dW is.
+                    StoreMember(member, compound, accumulates ? targetShape : result, keepsShape: accumulates);
                 break;
         }
 

@@ -305,6 +305,9 @@ internal sealed partial class MethodInference
         if (typeFacts.IsUnknown(member)) return null;
         if (typeFacts.Sizes.TryGetValue(member, out var fact)) return FromTypeFacts(fact);
         // Never assigned in this type's code (set from outside, or a constant read through a property): one size per object.
-        return context.IsAssignedInType(member) ? null : DimExpression.Symbol(objectRenames.TryGetValue(member.Name, out var renamed) ? renamed : member.Name);
+        if (context.IsAssignedInType(member)) return null;
+        var name = objectRenames.TryGetValue(member.Name, out var renamed) ? renamed : member.Name;
+        solver.AddObjectLevel(name);
+        return DimExpression.Symbol(name);
     }
 }

@@ -116,7 +116,18 @@ internal sealed partial class MethodInference : IOperandShapes
         }
 
         foreach (var name in typeFacts.CodeSymbols)
+        {
             if (methodLevelNames.Contains(name)) objectRenames[name] = "this." + name;
+            solver.AddObjectLevel(objectRenames.TryGetValue(name, out var renamed) ? renamed : name);
+        }
+
+        foreach (var name in methodLevelNames)
+            if (!typeLevelSymbols.Contains(name) && !IsIntParameter(method, name)) solver.AddAliasable(name);
+        if (context.ReturnAnnotationOf(method)?.Shape is { } returned)
+            foreach (var dim in returned.Dims)
+                if (dim is not null)
+                    foreach (var name in dim.Symbols)
+                        if (!typeLevelSymbols.Contains(name) && !IsIntParameter(method, name)) solver.AddAliasable(name);
 
         foreach (var parameter in method.Parameters)
         {
@@ -131,6 +142,13 @@ internal sealed partial class MethodInference : IOperandShapes
             var declared = context.AnnotationOf(parameter)?.Shape;
             state.SetShape(parameter, declared is not null ? InScope(declared) : solver.NewShape(parameter.Name, Types.IsMatrix(parameter.Type)));
         }
+    }
+
+    private static bool IsIntParameter(IMethodSymbol method, string name)
+    {
+        foreach (var parameter in method.Parameters)
+            if (parameter.Name == name && IsSize(parameter.Type)) return true;
+        return false;
     }
 
     /// <summary>True for the integer types a size is held in.</summary>

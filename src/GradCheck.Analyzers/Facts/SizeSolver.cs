@@ -17,7 +17,20 @@ internal sealed class SizeSolver
     private readonly Dictionary<string, UnknownSize> unknowns = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, (DimExpression Value, Origin Origin)> bindings = new(System.StringComparer.Ordinal);
     private readonly List<string> trail = new();
+    private readonly HashSet<string> aliasable = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> objectLevel = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> claimed = new(System.StringComparer.Ordinal);
     private int counter;
+
+    /// <summary>
+    /// A method's own [Shape] symbol: a size its caller provides. Where it first meets a size of the object (a
+    /// constructor parameter, an int field) it names that size for the rest of the method — the method's precondition,
+    /// not a bug; against another [Shape] symbol, a literal or an int parameter it stays independent.
+    /// </summary>
+    public void AddAliasable(string symbol) => aliasable.Add(symbol);
+
+    /// <summary>A size of the object, set by its constructors.</summary>
+    public void AddObjectLevel(string symbol) => objectLevel.Add(symbol);
 
     /// <summary>A fresh unknown size.</summary>
     public DimExpression NewUnknown(string owner, string axis, bool fixedByLiterals = true)
@@ -36,7 +49,12 @@ internal sealed class SizeSolver
 
     public void Undo(int mark)
     {
-        for (var i = trail.Count - 1; i >= mark; i--) bindings.Remove(trail[i]);
+        for (var i = trail.Count - 1; i >= mark; i--)
+        {
+            if (aliasable.Contains(trail[i]) && bindings.TryGetValue(trail[i], out var alias)) claimed.Remove(alias.Value.Symbols[0]);
+            bindings.Remove(trail[i]);
+        }
+
         trail.RemoveRange(mark, trail.Count - mark);
     }
 
@@ -78,6 +96,17 @@ internal sealed class SizeSolver
         }
 
         if (Unknowns.Mentions(difference) || !DimExpression.DefinitelyDiffer(left, right)) return null;
+        foreach (var symbol in difference.Symbols)
+        {
+            if (!aliasable.Contains(symbol) || !difference.TrySolveFor(symbol, out var value) || value is not { IsSymbol: true }) continue;
+            // One object size per method symbol and one method symbol per object size: N and D stay independent.
+            var target = value.Symbols[0];
+            if (!objectLevel.Contains(target) || bindings.ContainsKey(symbol) || !claimed.Add(target)) continue;
+            bindings[symbol] = (value, origin);
+            trail.Add(symbol);
+            return null;
+        }
+
         return new Mismatch(left, right, ProvenanceOf(a, left, right) ?? ProvenanceOf(b, right, left));
     }
 
