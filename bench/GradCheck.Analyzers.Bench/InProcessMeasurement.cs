@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 /// <summary>
-/// Splits the analyzer's cost on the generated project, in one process and on one thread: compile + emit alone;
+/// Splits the analyzer's cost on the generated project, in one process and on one thread (processor time, not wall time): compile + emit alone;
 /// with an analyzer that only walks every operation tree (the binding any IOperation analyzer triggers); and with
 /// that analyzer plus GradCheck's (the difference is GradCheck's own analysis).
 /// </summary>
@@ -44,18 +44,19 @@ internal static class InProcessMeasurement
         await compilation.WithAnalyzers([.. analyzers], options).GetAnalyzerDiagnosticsAsync();
     }
 
+    // Processor time of this process rather than wall time: on a shared machine other work inflates wall time, not this.
     private static double Time(Action action)
     {
-        var watch = Stopwatch.StartNew();
+        var before = Process.GetCurrentProcess().TotalProcessorTime;
         action();
-        return watch.Elapsed.TotalMilliseconds;
+        return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds;
     }
 
     private static async Task<double> TimeAsync(Func<Task> action)
     {
-        var watch = Stopwatch.StartNew();
+        var before = Process.GetCurrentProcess().TotalProcessorTime;
         await action();
-        return watch.Elapsed.TotalMilliseconds;
+        return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds;
     }
 
     /// <summary>Asks for every operation tree and walks it: the cost every IOperation-based analyzer shares.</summary>

@@ -56,8 +56,11 @@ internal sealed class DimExpression : IEquatable<DimExpression>
     public bool IsSymbol => terms.Count == 1 && terms.First() is { Key.Length: > 0, Value: 1 } only && only.Key.IndexOf('*') < 0;
 
     /// <summary>The symbols the dim names, in order.</summary>
-    public IReadOnlyList<string> Symbols =>
+    public IReadOnlyList<string> Symbols => symbols ??=
         terms.Keys.Where(k => k.Length > 0).SelectMany(k => k.Split('*')).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToList();
+
+    // Computed once: the analyzer asks a dim for its symbols many times (an immutable value, so caching is safe).
+    private IReadOnlyList<string>? symbols;
 
     private long ConstantTerm => terms.TryGetValue("", out var constant) ? constant : 0;
 
@@ -128,6 +131,15 @@ internal sealed class DimExpression : IEquatable<DimExpression>
     public DimExpression Substitute(Func<string, DimExpression?> replacement)
     {
         if (IsLiteral) return this;
+        var replaces = false;
+        foreach (var symbol in Symbols)
+        {
+            if (replacement(symbol) is null) continue;
+            replaces = true;
+            break;
+        }
+
+        if (!replaces) return this;
         var result = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var changed = false;
         foreach (var term in terms)

@@ -110,7 +110,7 @@ internal sealed partial class MethodInference
 
     /// <summary>A matrix or vector value the analysis knows nothing about: unknown sizes a later use may fix.</summary>
     private Shape? Fresh(IOperation operation) =>
-        Types.IsMatrixOrVector(operation.Type) ? solver.NewShape(Origin.Of(operation.Syntax).Code, Types.IsMatrix(operation.Type)) : null;
+        Types.IsMatrixOrVector(operation.Type) ? solver.NewShape(operation.Syntax, Types.IsMatrix(operation.Type)) : null;
 
     private Shape? FreshFor(ILocalSymbol local) => Types.IsMatrixOrVector(local.Type) ? solver.NewShape(local.Name, Types.IsMatrix(local.Type)) : null;
 

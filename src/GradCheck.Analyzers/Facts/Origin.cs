@@ -2,28 +2,31 @@ using Microsoft.CodeAnalysis;
 
 namespace GradCheck.Analyzers.Facts;
 
-/// <summary>Where a fact came from, as a message names it: the code (shortened) and its line.</summary>
+/// <summary>
+/// Where a fact came from, as a message names it: the code (shortened) and its line. Computed only when a message
+/// needs it — origins are recorded for every use that fixes a size, and almost none is ever shown.
+/// </summary>
 internal sealed class Origin
 {
     private const int MaxLength = 48;
 
-    private Origin(string code, int line)
-    {
-        Code = code;
-        Line = line;
-    }
+    private readonly SyntaxNode syntax;
+
+    private Origin(SyntaxNode syntax) => this.syntax = syntax;
 
     /// <summary>The code on one line, shortened with … when long.</summary>
-    public string Code { get; }
+    public string Code => Shorten(syntax);
 
     /// <summary>1-based line number.</summary>
-    public int Line { get; }
+    public int Line => syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
 
-    public static Origin Of(SyntaxNode syntax)
+    public static Origin Of(SyntaxNode syntax) => new(syntax);
+
+    /// <summary>Code as a message quotes it: on one line, at most 48 characters.</summary>
+    public static string Shorten(SyntaxNode syntax)
     {
         var text = string.Join(" ", syntax.ToString().Split(new[] { ' ', '\t', '\r', '\n' }, System.StringSplitOptions.RemoveEmptyEntries));
-        if (text.Length > MaxLength) text = text.Substring(0, MaxLength - 1) + "…";
-        return new Origin(text, syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1);
+        return text.Length > MaxLength ? text.Substring(0, MaxLength - 1) + "…" : text;
     }
 
     /// <summary>"`x * W`, line 12".</summary>

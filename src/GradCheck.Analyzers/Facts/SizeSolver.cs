@@ -40,6 +40,18 @@ internal sealed class SizeSolver
         return DimExpression.Symbol(name);
     }
 
+    /// <summary>A fresh unknown size of the value some code computes.</summary>
+    private DimExpression NewUnknown(Microsoft.CodeAnalysis.SyntaxNode owner, string axis)
+    {
+        var name = Unknowns.Marker + (++counter).ToString(CultureInfo.InvariantCulture);
+        unknowns[name] = new UnknownSize(owner, axis);
+        return DimExpression.Symbol(name);
+    }
+
+    /// <summary>A fresh shape of unknown sizes for the value some code computes.</summary>
+    public Shape NewShape(Microsoft.CodeAnalysis.SyntaxNode owner, bool isMatrix) =>
+        isMatrix ? Shape.Matrix(NewUnknown(owner, "rows"), NewUnknown(owner, "columns")) : Shape.Vector(NewUnknown(owner, "length"));
+
     /// <summary>A fresh shape of unknown sizes for an unannotated value.</summary>
     public Shape NewShape(string owner, bool isMatrix) =>
         isMatrix ? Shape.Matrix(NewUnknown(owner, "rows"), NewUnknown(owner, "columns")) : Shape.Vector(NewUnknown(owner, "length"));
@@ -61,7 +73,7 @@ internal sealed class SizeSolver
     /// <summary>The dim with every fixed unknown replaced by what it was fixed to.</summary>
     public DimExpression? Resolve(DimExpression? dim)
     {
-        if (dim is null || bindings.Count == 0) return dim;
+        if (dim is null || bindings.Count == 0 || dim.IsLiteral) return dim;
         for (var depth = 0; depth < MaxResolveDepth; depth++)
         {
             var next = dim.Substitute(symbol => bindings.TryGetValue(symbol, out var bound) ? bound.Value : null);

@@ -3,15 +3,26 @@ namespace GradCheck.Analyzers.Facts;
 /// <summary>An unknown size of an unannotated value (x's columns): what a message calls it once a use has fixed it.</summary>
 internal sealed class UnknownSize
 {
+    private readonly string? owner;
+    private readonly Microsoft.CodeAnalysis.SyntaxNode? ownerSyntax;
+
     public UnknownSize(string owner, string axis, bool fixedByLiterals)
     {
-        Owner = owner;
+        this.owner = owner;
         Axis = axis;
         FixedByLiterals = fixedByLiterals;
     }
 
-    /// <summary>The value it belongs to ("x", "this.W", "H").</summary>
-    public string Owner { get; }
+    /// <summary>An unknown size of the value some code computes (named by that code only if a message needs it).</summary>
+    public UnknownSize(Microsoft.CodeAnalysis.SyntaxNode ownerSyntax, string axis)
+    {
+        this.ownerSyntax = ownerSyntax;
+        Axis = axis;
+        FixedByLiterals = true;
+    }
+
+    /// <summary>The value it belongs to ("x", "this.W", "H", "`Load()`").</summary>
+    public string Owner => owner ?? "`" + Origin.Shorten(ownerSyntax!) + "`";
 
     /// <summary>"rows", "columns" or "length" ("" for a size symbol being defined by a constructor).</summary>
     public string Axis { get; }
