@@ -20,7 +20,10 @@ internal sealed class AnalysisGuard
 
 
     /// <summary>Runs one analysis; an exception (other than cancellation) is swallowed and remembered.</summary>
-    public void Run(string what, Action action)
+    public void Run(string what, Action action) => Run(() => what, action);
+
+    /// <summary>Runs one analysis; <paramref name="what"/> names it only if it fails (naming costs a display string).</summary>
+    public void Run(Func<string> what, Action action)
     {
         try
         {
@@ -29,7 +32,7 @@ internal sealed class AnalysisGuard
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LastSwallowedException = exception;
-            if (Interlocked.CompareExchange(ref first, exception, null) is null) firstWhat = what;
+            if (Interlocked.CompareExchange(ref first, exception, null) is null) firstWhat = what();
         }
     }
 

@@ -52,11 +52,11 @@ public sealed class ShapeAnalyzer : DiagnosticAnalyzer
         if (types.ShapeAttribute is not null)
         {
             context.RegisterSymbolAction(
-                c => guard.Run("a [Shape] annotation", () => InvalidShapeAnnotationRule.CheckSymbol(c.Symbol, types, c.ReportDiagnostic)),
+                c => guard.Run("a [Shape] annotation", () => InvalidShapeAnnotationRule.CheckSymbol(c.Symbol, shapes, c.ReportDiagnostic)),
                 SymbolKind.Method, SymbolKind.Field, SymbolKind.Property);
         }
 
-        context.RegisterOperationBlockAction(c => guard.Run(Subject(c.OwningSymbol), () => AnalyzeBlock(c, shapes)));
+        context.RegisterOperationBlockAction(c => guard.Run(() => Subject(c.OwningSymbol), () => AnalyzeBlock(c, shapes)));
     }
 
     private static string Subject(ISymbol symbol) => "'" + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'";

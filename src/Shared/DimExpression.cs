@@ -56,11 +56,23 @@ internal sealed class DimExpression : IEquatable<DimExpression>
     public bool IsSymbol => terms.Count == 1 && terms.First() is { Key.Length: > 0, Value: 1 } only && only.Key.IndexOf('*') < 0;
 
     /// <summary>The symbols the dim names, in order.</summary>
-    public IReadOnlyList<string> Symbols => symbols ??=
-        terms.Keys.Where(k => k.Length > 0).SelectMany(k => k.Split('*')).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Symbols => symbols ??= CollectSymbols();
 
     // Computed once: the analyzer asks a dim for its symbols many times (an immutable value, so caching is safe).
     private IReadOnlyList<string>? symbols;
+
+    private IReadOnlyList<string> CollectSymbols()
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var monomial in terms.Keys)
+        {
+            if (monomial.Length == 0) continue;
+            if (monomial.IndexOf('*') < 0) found.Add(monomial);
+            else foreach (var symbol in monomial.Split('*')) found.Add(symbol);
+        }
+
+        return found.Count == 0 ? Array.Empty<string>() : new List<string>(found);
+    }
 
     private long ConstantTerm => terms.TryGetValue("", out var constant) ? constant : 0;
 

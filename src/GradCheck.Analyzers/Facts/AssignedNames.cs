@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -6,63 +8,65 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace GradCheck.Analyzers.Facts;
 
 /// <summary>
-/// The names a type's code assigns (x = …, this.x = …, x += …, x++, ref x, out x), read from syntax alone: anywhere, and
-/// outside its instance constructors and initialisers, with the members doing the latter.
+/// Where a type's code assigns a member name (x = …, this.x = …, x += …, x++, ref x, out x): found in the type's source
+/// text, so that no syntax tree is walked for the many members nobody assigns. A local of the same name counts too: that
+/// can only lose a fact, never invent one.
 /// </summary>
 internal sealed class AssignedNames
 {
-    private AssignedNames(HashSet<string> anywhere, Dictionary<string, List<SyntaxNode>> outsideConstructors)
+    private readonly INamedTypeSymbol type;
+    private readonly Dictionary<string, List<SyntaxNode>?> outsideConstructors = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> anywhere = new(System.StringComparer.Ordinal);
+
+    public AssignedNames(INamedTypeSymbol type) => this.type = type;
+
+    /// <summary>Whether code of the type assigns the name anywhere (constructors included).</summary>
+    public bool Anywhere(string name)
     {
-        Anywhere = anywhere;
-        OutsideConstructors = outsideConstructors;
+        lock (anywhere)
+        {
+            if (!anywhere.TryGetValue(name, out var found)) anywhere[name] = found = Matches(name).Any();
+            return found;
+        }
     }
 
-    public IReadOnlyCollection<string> Anywhere { get; }
-
-    /// <summary>Name → the member declarations (methods, accessors...) that assign it outside the constructors.</summary>
-    public IReadOnlyDictionary<string, List<SyntaxNode>> OutsideConstructors { get; }
-
-    public static AssignedNames Collect(INamedTypeSymbol type)
+    /// <summary>The member declarations (methods, accessors...) that assign the name outside the instance constructors and initialisers.</summary>
+    public IReadOnlyList<SyntaxNode> OutsideConstructors(string name)
     {
-        var anywhere = new HashSet<string>(System.StringComparer.Ordinal);
-        var outside = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
+        lock (outsideConstructors)
+        {
+            if (outsideConstructors.TryGetValue(name, out var known)) return known ?? (IReadOnlyList<SyntaxNode>)System.Array.Empty<SyntaxNode>();
+            var members = new List<SyntaxNode>();
+            foreach (var (root, position) in Matches(name))
+            {
+                var member = root.FindToken(position).Parent?.AncestorsAndSelf().FirstOrDefault(n => n is MemberDeclarationSyntax or AccessorDeclarationSyntax
+                    || n is LocalFunctionStatementSyntax);
+                if (member is LocalFunctionStatementSyntax) member = member.Ancestors().FirstOrDefault(n => n is MemberDeclarationSyntax);
+                if (member is null || IsConstructionCode(member) || members.Contains(member)) continue;
+                // An accessor is analysed as part of its property.
+                members.Add(member is AccessorDeclarationSyntax ? member.Parent?.Parent ?? member : member);
+            }
+
+            outsideConstructors[name] = members;
+            return members;
+        }
+    }
+
+    private IEnumerable<(SyntaxNode Root, int Position)> Matches(string name)
+    {
+        var escaped = Regex.Escape(name);
+        var pattern = new Regex(
+            $@"(?<![\w.])(?:this\s*\.\s*)?{escaped}\s*(?:(?:[-+*/%&|^]|<<|>>|\?\?)?=(?![=>])|\+\+|--)"
+            + $@"|(?:\+\+|--|\bref\s|\bout\s)\s*(?:this\s*\.\s*)?{escaped}\b",
+            RegexOptions.CultureInvariant);
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            foreach (var node in reference.GetSyntax().DescendantNodes())
-            {
-                var target = node switch
-                {
-                    AssignmentExpressionSyntax assignment => assignment.Left,
-                    PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
-                    PostfixUnaryExpressionSyntax postfix => postfix.Operand,
-                    ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } argument => argument.Expression,
-                    _ => null,
-                };
-                if (NameOf(target) is not { } name) continue;
-                anywhere.Add(name);
-                if (EnclosingMember(node) is { } member && !IsConstructionCode(member))
-                {
-                    if (!outside.TryGetValue(name, out var members)) outside[name] = members = new List<SyntaxNode>();
-                    if (!members.Contains(member)) members.Add(member);
-                }
-            }
+            var root = reference.SyntaxTree.GetRoot();
+            var span = reference.Span;
+            var text = reference.SyntaxTree.GetText().ToString(span);
+            foreach (Match match in pattern.Matches(text))
+                yield return (root, span.Start + match.Index + match.Value.IndexOf(name, System.StringComparison.Ordinal));
         }
-
-        return new AssignedNames(anywhere, outside);
-    }
-
-    private static string? NameOf(ExpressionSyntax? target) => target switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
-        _ => null,
-    };
-
-    private static SyntaxNode? EnclosingMember(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-            if (current is MemberDeclarationSyntax or AccessorDeclarationSyntax) return current is AccessorDeclarationSyntax ? current : current;
-        return null;
     }
 
     private static bool IsConstructionCode(SyntaxNode member) =>

@@ -20,12 +20,20 @@ internal sealed partial class MethodInference
         if (KnownSymbols.IsInLinearAlgebra(method.ContainingType))
         {
             var receiver = Evaluate(invocation.Instance);
-            var call = new ApiCall(this, method, receiver, invocation.Arguments);
-            var transfer = MathNetTransfer(invocation, call);
-            // Arguments are evaluated (in order) by the transfer as it reads them; the rest for their stores.
-            EvaluateUnreadArguments(invocation.Arguments);
-            if (transfer is { } result) return ResultOf(Apply(result, invocation), invocation);
-            return Fresh(invocation);
+            var saved = BeginCall();
+            try
+            {
+                var call = new ApiCall(this, method, receiver, invocation.Arguments);
+                var transfer = MathNetTransfer(invocation, call);
+                // Arguments are evaluated (in order) by the transfer as it reads them; the rest for their stores.
+                EvaluateUnreadArguments(invocation.Arguments);
+                if (transfer is { } result) return ResultOf(Apply(result, invocation), invocation);
+                return Fresh(invocation);
+            }
+            finally
+            {
+                EndCall(saved);
+            }
         }
 
         Evaluate(invocation.Instance);
@@ -77,10 +85,18 @@ internal sealed partial class MethodInference
     {
         if (creation.Constructor is { } constructor && KnownSymbols.IsInLinearAlgebra(constructor.ContainingType) && Types.IsMatrixOrVector(creation.Type))
         {
-            var call = new ApiCall(this, constructor, null, creation.Arguments);
-            var transfer = Types.IsMatrix(creation.Type) ? MathNetTransfers.MatrixSizes(call) : MathNetTransfers.VectorSizes(call);
-            EvaluateUnreadArguments(creation.Arguments);
-            return ResultOf(Apply(transfer, creation), creation);
+            var saved = BeginCall();
+            try
+            {
+                var call = new ApiCall(this, constructor, null, creation.Arguments);
+                var transfer = Types.IsMatrix(creation.Type) ? MathNetTransfers.MatrixSizes(call) : MathNetTransfers.VectorSizes(call);
+                EvaluateUnreadArguments(creation.Arguments);
+                return ResultOf(Apply(transfer, creation), creation);
+            }
+            finally
+            {
+                EndCall(saved);
+            }
         }
 
         foreach (var argument in creation.Arguments) Evaluate(argument.Value);

@@ -155,7 +155,6 @@ internal sealed partial class MethodInference
 
     private void VisitLoopBody(ILoopOperation loop)
     {
-        pass++;
         switch (loop)
         {
             case IForLoopOperation forLoop:

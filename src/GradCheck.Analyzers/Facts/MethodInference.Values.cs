@@ -21,7 +21,7 @@ internal sealed partial class MethodInference
         try
         {
             var shape = EvaluateUncached(operation);
-            if (shape is not null) LastShapes[operation] = shape;
+            if (shape is not null && IsReadBack(operation)) LastShapes[operation] = shape;
             return shape;
         }
         finally
@@ -105,8 +105,13 @@ internal sealed partial class MethodInference
         }
     }
 
-    /// <summary>The shape each matrix or vector operation had when it was evaluated (read back by the sums hint).</summary>
+    /// <summary>The shapes read back after evaluation: sums' receivers (the sums hint) and returned tuples' elements.</summary>
     private Dictionary<IOperation, Shape> LastShapes { get; } = new();
+
+    private static bool IsReadBack(IOperation operation) =>
+        operation.Parent is IInvocationOperation { TargetMethod.Name: "RowSums" or "ColumnSums" } sums && ReferenceEquals(sums.Instance, operation)
+        || operation.Parent is ITupleOperation
+        || operation.Parent is IConversionOperation { Parent: ITupleOperation };
 
     /// <summary>A matrix or vector value the analysis knows nothing about: unknown sizes a later use may fix.</summary>
     private Shape? Fresh(IOperation operation) =>

@@ -192,20 +192,21 @@ internal sealed partial class MethodInference : IOperandShapes
     /// <inheritdoc/>
     public bool IsVector(ITypeSymbol? type) => Types.IsVector(type);
 
-    /// <summary>Operands a transfer has read in this pass: a transfer may read one twice, the evaluation (and its findings) happens once.</summary>
-    private readonly Dictionary<IOperation, (int Pass, Shape? Shape)> operandShapes = new();
-    private readonly Dictionary<IOperation, (int Pass, DimExpression? Size)> operandSizes = new();
-
-    /// <summary>Bumped at each pass over a loop body, so operands are evaluated again in the next pass.</summary>
-    private int pass;
+    /// <summary>
+    /// The operands the transfer of the current MathNet call has read (from <see cref="readsStart"/> on): a transfer may
+    /// read one twice, its evaluation (and its findings) happens once. Nested calls stack their reads after these.
+    /// </summary>
+    private readonly List<(IOperation Operand, Shape? Shape, DimExpression? Size, bool IsSize)> reads = new();
+    private int readsStart;
 
     /// <inheritdoc/>
     public Shape? ShapeOf(IOperation? operand)
     {
         if (operand is null) return null;
-        if (operandShapes.TryGetValue(operand, out var known) && known.Pass == pass) return known.Shape;
+        for (var i = readsStart; i < reads.Count; i++)
+            if (ReferenceEquals(reads[i].Operand, operand) && !reads[i].IsSize) return reads[i].Shape;
         var shape = Evaluate(operand);
-        operandShapes[operand] = (pass, shape);
+        reads.Add((operand, shape, null, false));
         return shape;
     }
 
@@ -213,15 +214,34 @@ internal sealed partial class MethodInference : IOperandShapes
     public DimExpression? SizeOf(IOperation? operand)
     {
         if (operand is null) return null;
-        if (operandSizes.TryGetValue(operand, out var known) && known.Pass == pass) return solver.Resolve(known.Size);
+        for (var i = readsStart; i < reads.Count; i++)
+            if (ReferenceEquals(reads[i].Operand, operand) && reads[i].IsSize) return reads[i].Size;
         var size = solver.Resolve(EvaluateSize(operand));
-        operandSizes[operand] = (pass, size);
+        reads.Add((operand, null, size, true));
         return size;
     }
 
-    /// <summary>True when a transfer already read the operand in this pass.</summary>
-    private bool WasRead(IOperation operand) =>
-        operandShapes.TryGetValue(operand, out var shape) && shape.Pass == pass || operandSizes.TryGetValue(operand, out var size) && size.Pass == pass;
+    /// <summary>True when the current call's transfer already read the operand.</summary>
+    private bool WasRead(IOperation operand)
+    {
+        for (var i = readsStart; i < reads.Count; i++)
+            if (ReferenceEquals(reads[i].Operand, operand)) return true;
+        return false;
+    }
+
+    /// <summary>Starts the reads of a MathNet call's transfer; returns what <see cref="EndCall"/> restores.</summary>
+    private int BeginCall()
+    {
+        var saved = readsStart;
+        readsStart = reads.Count;
+        return saved;
+    }
+
+    private void EndCall(int saved)
+    {
+        reads.RemoveRange(readsStart, reads.Count - readsStart);
+        readsStart = saved;
+    }
 
     internal static IOperation Unwrap(IOperation operation)
     {

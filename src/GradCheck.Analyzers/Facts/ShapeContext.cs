@@ -78,10 +78,10 @@ internal sealed class ShapeContext
     }
 
     /// <summary>True when code of the member's type assigns it (then a size symbol named after it would not be one size).</summary>
-    public bool IsAssignedInType(ISymbol member) => member.ContainingType is { } type && NamesAssignedIn(type).Anywhere.Contains(member.Name);
+    public bool IsAssignedInType(ISymbol member) => member.ContainingType is { } type && NamesAssignedIn(type).Anywhere(member.Name);
 
-    /// <summary>The member names a type's code assigns, anywhere and outside its constructors and initialisers.</summary>
-    public AssignedNames NamesAssignedIn(INamedTypeSymbol type) => assignedNames.GetOrAdd(type, AssignedNames.Collect);
+    /// <summary>Where a type's code assigns member names, anywhere and outside its constructors and initialisers.</summary>
+    public AssignedNames NamesAssignedIn(INamedTypeSymbol type) => assignedNames.GetOrAdd(type, t => new AssignedNames(t));
 
     /// <summary>
     /// The signature a call of <paramref name="method"/> uses: declared with [Shape], or inferred from the body of a
@@ -92,7 +92,8 @@ internal sealed class ShapeContext
         method = method.OriginalDefinition;
         if (signatures.TryGetValue(method, out var known)) return known;
         if (Declared(method) is { } declared) return signatures.GetOrAdd(method, declared);
-        if (!CanInfer(method) || stack.IsRecursive(method) || stack.Depth >= 8) return null;
+        if (!CanInfer(method)) return signatures.GetOrAdd(method, (MethodSignature?)null);
+        if (stack.IsRecursive(method) || stack.Depth >= 8) return null;
 
         var index = stack.Push(method);
         MethodSignature? inferred = null;

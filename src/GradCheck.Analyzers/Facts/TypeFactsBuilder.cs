@@ -87,14 +87,13 @@ internal static class TypeFactsBuilder
         ShapeContext context, INamedTypeSymbol type, TypeFacts provisional, Dictionary<ISymbol, Shape> shapes, Dictionary<ISymbol, DimExpression> sizes,
         HashSet<ISymbol> unknown)
     {
-        var assigned = context.NamesAssignedIn(type).OutsideConstructors;
+        var assigned = context.NamesAssignedIn(type);
         var checkedMembers = new HashSet<SyntaxNode>();
         var candidates = new List<ISymbol>(shapes.Keys);
         candidates.AddRange(sizes.Keys);
         foreach (var member in candidates)
         {
-            if (!assigned.TryGetValue(member.Name, out var declarations)) continue;
-            foreach (var declaration in declarations)
+            foreach (var declaration in assigned.OutsideConstructors(member.Name))
             {
                 if (!checkedMembers.Add(declaration)) continue;
                 var (assignedShapes, assignedSizes) = MethodInference.AnalyzeFieldAssignments(context, declaration, provisional);

@@ -42,7 +42,7 @@ internal sealed class Annotation
     }
 
     private static Annotation? Read(ImmutableArray<AttributeData> attributes, ITypeSymbol type, KnownSymbols types) =>
-        ShapeAttributeOf(attributes, types) is { } attribute ? FromDims(ReadRawDims(attribute), type, types) : null;
+        attributes.IsEmpty ? null : ShapeAttributeOf(attributes, types) is { } attribute ? FromDims(ReadRawDims(attribute), type, types) : null;
 
     /// <summary>Reads dims as written for a value of <paramref name="type"/>; null when the type is not a matrix or vector.</summary>
     public static Annotation? FromDims(ImmutableArray<string?> raw, ITypeSymbol? type, KnownSymbols types)

@@ -1,4 +1,5 @@
 using System;
+using GradCheck.Analyzers.Facts;
 using GradCheck.Analyzers.Facts.Findings;
 using GradCheck.Analyzers.Model;
 using GradCheck.Analyzers.Symbols;
@@ -13,21 +14,22 @@ internal static class InvalidShapeAnnotationRule
         Diagnostic.Create(Descriptors.InvalidShapeAnnotation, finding.Syntax.GetLocation(), finding.ValueText, finding.Problem);
 
     /// <summary>Checks the annotations a symbol carries: a parameter's, field's or property's, a method's return value's.</summary>
-    public static void CheckSymbol(ISymbol symbol, KnownSymbols types, Action<Diagnostic> report)
+    public static void CheckSymbol(ISymbol symbol, ShapeContext context, Action<Diagnostic> report)
     {
+        var types = context.Types;
         var fallback = symbol.Locations.IsEmpty ? Location.None : symbol.Locations[0];
         switch (symbol)
         {
             case IMethodSymbol method:
                 // Accessors are checked through their property; parameters and the return value through their method.
                 if (method.AssociatedSymbol is IPropertySymbol) return;
-                Check(method.GetReturnTypeAttributes(), Annotation.OnReturn(method, types), method.Name + " (return value)", fallback, types, report);
+                Check(method.GetReturnTypeAttributes(), context.ReturnAnnotationOf(method), method.Name + " (return value)", fallback, types, report);
                 foreach (var parameter in method.Parameters)
-                    Check(parameter.GetAttributes(), Annotation.OnSymbol(parameter, types), parameter.Name,
+                    Check(parameter.GetAttributes(), context.AnnotationOf(parameter), parameter.Name,
                         parameter.Locations.IsEmpty ? fallback : parameter.Locations[0], types, report);
                 break;
             case IFieldSymbol or IPropertySymbol:
-                Check(symbol.GetAttributes(), Annotation.OnSymbol(symbol, types), symbol.Name, fallback, types, report);
+                Check(symbol.GetAttributes(), context.AnnotationOf(symbol), symbol.Name, fallback, types, report);
                 break;
         }
     }

@@ -9,10 +9,12 @@ namespace GradCheck.Analyzers.Symbols;
 /// </summary>
 internal sealed class KnownSymbols
 {
-    private readonly ImmutableArray<INamedTypeSymbol> gradCheckAttributes;
+    private readonly Compilation compilation;
+    private ImmutableArray<INamedTypeSymbol> gradCheckAttributes;
 
     private KnownSymbols(Compilation compilation)
     {
+        this.compilation = compilation;
         Matrix = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.Matrix`1");
         Vector = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.Vector`1");
         MatrixBuilder = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.MatrixBuilder`1");
@@ -22,8 +24,24 @@ internal sealed class KnownSymbols
         Differentiable = compilation.GetTypeByMetadataName("GradCheck.Differentiable");
         ConstantAttribute = compilation.GetTypeByMetadataName("GradCheck.ConstantAttribute");
         Scalar = compilation.GetTypeByMetadataName("GradCheck.Scalar");
-        var attributes = compilation.GetTypesByMetadataName("GradCheck.GradCheckAttribute");
-        gradCheckAttributes = attributes.IsDefault ? ImmutableArray<INamedTypeSymbol>.Empty : attributes;
+    }
+
+    /// <summary>
+    /// The [GradCheck] attributes (xUnit v3 and v2 may both be visible), looked up on first use: a search of every
+    /// referenced assembly that only the usage analyzer needs.
+    /// </summary>
+    private ImmutableArray<INamedTypeSymbol> GradCheckAttributes
+    {
+        get
+        {
+            if (gradCheckAttributes.IsDefault)
+            {
+                var attributes = compilation.GetTypesByMetadataName("GradCheck.GradCheckAttribute");
+                ImmutableInterlocked.InterlockedInitialize(ref gradCheckAttributes, attributes.IsDefault ? ImmutableArray<INamedTypeSymbol>.Empty : attributes);
+            }
+
+            return gradCheckAttributes;
+        }
     }
 
     /// <summary>MathNet's <c>Matrix&lt;T&gt;</c>; null when MathNet is not referenced.</summary>
@@ -57,7 +75,7 @@ internal sealed class KnownSymbols
     public bool HasMathNet => Matrix is not null && Vector is not null;
 
     /// <summary>Whether a <c>GradCheck.GradCheckAttribute</c> is referenced (else the usage analyzer registers nothing).</summary>
-    public bool HasGradCheckAttribute => !gradCheckAttributes.IsEmpty;
+    public bool HasGradCheckAttribute => !GradCheckAttributes.IsEmpty;
 
     /// <summary>Resolves the types of a compilation.</summary>
     public static KnownSymbols From(Compilation compilation) => new(compilation);
@@ -84,7 +102,7 @@ internal sealed class KnownSymbols
         {
             var type = attribute.AttributeClass;
             if (type is null) continue;
-            foreach (var candidate in gradCheckAttributes)
+            foreach (var candidate in GradCheckAttributes)
                 if (SymbolEqualityComparer.Default.Equals(type, candidate)) return true;
         }
 
@@ -118,8 +136,9 @@ internal sealed class KnownSymbols
     {
         // Fast path for the int/double/bool/string operations that make up most of any method body.
         if (generic is null || type is null || type.SpecialType != SpecialType.None || type.TypeKind != TypeKind.Class) return false;
+        // The name first: comparing symbols is far dearer than comparing two interned strings.
         for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
-            if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, generic)) return true;
+            if (t.MetadataName == generic.MetadataName && SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, generic)) return true;
         return false;
     }
 }

@@ -107,6 +107,16 @@ internal static class MathNetTransfers
     };
 
     /// <summary>
+    /// The operators of <c>Matrix&lt;T&gt;</c> and <c>Vector&lt;T&gt;</c> C# can call, by metadata name (see <see cref="Operator"/>);
+    /// F#'s .* ./ .% .^ are the Pointwise methods under other names, unreachable from C#.
+    /// </summary>
+    public static IReadOnlyCollection<string> Operators { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "op_Addition", "op_Subtraction", "op_Multiply", "op_Division", "op_Modulus", "op_UnaryNegation", "op_UnaryPlus",
+        "op_DotMultiply", "op_DotDivide", "op_DotPercent", "op_DotHat",
+    };
+
+    /// <summary>
     /// Members that keep the receiver's shape: scalar arithmetic, element-wise functions, maps, copies. Pointwise*
     /// members with a matrix or vector argument are element-wise between two operands.
     /// </summary>
