@@ -45,7 +45,7 @@ public sealed class ShapeAnalyzer : DiagnosticAnalyzer
         var types = KnownSymbols.From(context.Compilation);
         // Nothing to do (and nothing registered) in projects that do not use MathNet.
         if (!types.HasMathNet) return;
-        var guard = new AnalysisGuard();
+        var guard = new AnalysisGuard(recordLast: faultInjection is null);
         context.RegisterCompilationEndAction(guard.ReportFirst);
         var shapes = new ShapeContext(context.Compilation, types);
 
