@@ -2,13 +2,12 @@ using GradCheck.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace GradCheck.CodeFixes;
 
 /// <summary>
-/// Builds a rewritten product as syntax: every operand and the whole replacement parenthesised (the simplifier removes
-/// the parentheses that are not needed), so the rewrite computes exactly the product it names wherever it stands.
+/// Builds a rewritten product as syntax: every operand and the whole replacement parenthesised (the parentheses a text
+/// round trip shows unneeded are removed after), so the rewrite computes exactly the product it names wherever it stands.
 /// </summary>
 internal static class ProductRewriter
 {
@@ -59,7 +58,7 @@ internal static class ProductRewriter
                 : SyntaxFactory.BinaryExpression(SyntaxKind.MultiplyExpression, a, b);
         }
 
-        return SyntaxFactory.ParenthesizedExpression(product).WithAdditionalAnnotations(Simplifier.Annotation);
+        return SyntaxFactory.ParenthesizedExpression(product).WithAdditionalAnnotations(NeedlessParentheses.Candidate);
     }
 
     /// <summary>The title of a rewrite's code action.</summary>
@@ -96,9 +95,9 @@ internal static class ProductRewriter
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Operand(receiver), SyntaxFactory.IdentifierName(method)),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Strip(argument).WithoutTrivia()))));
 
-    /// <summary>An operand in parentheses the simplifier may remove.</summary>
+    /// <summary>An operand in parentheses that may be removed after.</summary>
     private static ExpressionSyntax Operand(ExpressionSyntax operand) =>
-        SyntaxFactory.ParenthesizedExpression(Strip(operand).WithoutTrivia()).WithAdditionalAnnotations(Simplifier.Annotation);
+        SyntaxFactory.ParenthesizedExpression(Strip(operand).WithoutTrivia()).WithAdditionalAnnotations(NeedlessParentheses.Candidate);
 
     private static ExpressionSyntax Strip(ExpressionSyntax operand)
     {

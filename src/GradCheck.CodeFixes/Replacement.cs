@@ -5,14 +5,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 
 namespace GradCheck.CodeFixes;
 
 /// <summary>
-/// Applies replacements to a document: keeps each replaced node's surrounding trivia, removes the parentheses the
-/// simplifier finds unneeded, and keeps aligned trailing comments aligned (a line that grew or shrank gives or takes the
+/// Applies replacements to a document: keeps each replaced node's surrounding trivia, removes the parentheses a text
+/// round trip shows unneeded, and keeps aligned trailing comments aligned (a line that grew or shrank gives or takes the
 /// spaces before its // comment, keeping at least one).
 /// </summary>
 internal static class Replacement
@@ -29,8 +28,7 @@ internal static class Replacement
         var originalText = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var newRoot = root.ReplaceNodes(replacements.Keys, (original, rewritten) =>
             replacements[original](rewritten)?.WithTriviaFrom(rewritten) ?? rewritten);
-        var simplified = await Simplifier.ReduceAsync(document.WithSyntaxRoot(newRoot), Simplifier.Annotation, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+        var simplified = document.WithSyntaxRoot(NeedlessParentheses.Remove(newRoot));
         var newText = await simplified.GetTextAsync(cancellationToken).ConfigureAwait(false);
         return simplified.WithText(KeepCommentsAligned(originalText, newText));
     }
