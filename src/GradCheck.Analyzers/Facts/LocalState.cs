@@ -40,9 +40,18 @@ internal sealed class LocalState
 
     public bool TryGetSize(ISymbol symbol, out DimExpression? size) => sizes.TryGetValue(symbol, out size);
 
-    public void SetShape(ISymbol symbol, Shape? shape) => shapes[symbol] = shape;
+    // An unknown value is kept as an absent entry: states stay small in numeric code full of int locals.
+    public void SetShape(ISymbol symbol, Shape? shape)
+    {
+        if (shape is null) shapes.Remove(symbol);
+        else shapes[symbol] = shape;
+    }
 
-    public void SetSize(ISymbol symbol, DimExpression? size) => sizes[symbol] = size;
+    public void SetSize(ISymbol symbol, DimExpression? size)
+    {
+        if (size is null) sizes.Remove(symbol);
+        else sizes[symbol] = size;
+    }
 
     /// <summary>
     /// Where two paths meet: each value keeps what both paths agree on (resolved through <paramref name="solver"/>),
@@ -52,15 +61,11 @@ internal sealed class LocalState
     {
         if (a.Unreachable) return b.Clone();
         if (b.Unreachable) return a.Clone();
-        var joined = a.Clone();
+        var joined = new LocalState();
         foreach (var pair in a.shapes)
-            joined.shapes[pair.Key] = b.shapes.TryGetValue(pair.Key, out var other) ? JoinShapes(pair.Value, other, solver) : null;
-        foreach (var pair in b.shapes)
-            if (!a.shapes.ContainsKey(pair.Key)) joined.shapes[pair.Key] = null;
+            if (b.shapes.TryGetValue(pair.Key, out var other)) joined.SetShape(pair.Key, JoinShapes(pair.Value, other, solver));
         foreach (var pair in a.sizes)
-            joined.sizes[pair.Key] = b.sizes.TryGetValue(pair.Key, out var other) ? JoinSizes(pair.Value, other, solver) : null;
-        foreach (var pair in b.sizes)
-            if (!a.sizes.ContainsKey(pair.Key)) joined.sizes[pair.Key] = null;
+            if (b.sizes.TryGetValue(pair.Key, out var other)) joined.SetSize(pair.Key, JoinSizes(pair.Value, other, solver));
         return joined;
     }
 

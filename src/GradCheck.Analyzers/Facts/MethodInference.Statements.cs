@@ -139,18 +139,50 @@ internal sealed partial class MethodInference
         if (loop is IForEachLoopOperation forEach) Evaluate(forEach.Collection);
 
         var entry = state.Clone();
-        var mark = solver.Mark();
-        silent++;
-        VisitLoopBody(loop);
-        silent--;
-        var afterTrial = state;
-        afterTrial.Unreachable = false;
-        var widened = LocalState.Join(entry, Resolved(afterTrial), solver);
-        solver.Undo(mark);
+        LocalState widened;
+        if (AssignsMatrixOrVector(loop, out var assignedSizes))
+        {
+            var mark = solver.Mark();
+            silent++;
+            VisitLoopBody(loop);
+            silent--;
+            var afterTrial = state;
+            afterTrial.Unreachable = false;
+            widened = LocalState.Join(entry, Resolved(afterTrial), solver);
+            solver.Undo(mark);
+        }
+        else
+        {
+            // Only ints change in the body (loop counters): they are unknown in it, no trial pass needed.
+            widened = entry.Clone();
+            foreach (var symbol in assignedSizes) widened.SetSize(symbol, null);
+        }
+
         state = widened.Clone();
         VisitLoopBody(loop);
         state.Unreachable = false;
         state = LocalState.Join(widened, state, solver);
+    }
+
+    /// <summary>Whether the loop assigns a matrix or vector declared outside it; the int locals and members it assigns.</summary>
+    private bool AssignsMatrixOrVector(ILoopOperation loop, out List<ISymbol> assignedSizes)
+    {
+        assignedSizes = new List<ISymbol>();
+        var matrices = false;
+        foreach (var operation in loop.Descendants())
+        {
+            ISymbol? target = operation switch
+            {
+                IAssignmentOperation assignment => LocalOrParameter(assignment.Target) ?? MemberOfThis(assignment.Target),
+                IIncrementOrDecrementOperation increment => LocalOrParameter(increment.Target) ?? MemberOfThis(increment.Target),
+                _ => null,
+            };
+            if (target is null) continue;
+            if (Types.IsMatrixOrVector(MemberType(target))) matrices = true;
+            else if (IsSize(MemberType(target))) assignedSizes.Add(target);
+        }
+
+        return matrices;
     }
 
     private void VisitLoopBody(ILoopOperation loop)

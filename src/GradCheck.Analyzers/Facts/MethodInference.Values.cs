@@ -80,7 +80,9 @@ internal sealed partial class MethodInference
             case IObjectCreationOperation creation:
                 return EvaluateCreation(creation);
             case IAnonymousFunctionOperation lambda:
+                if (IsExpectedToThrow(lambda)) silent++;
                 VisitNestedFunction(lambda.Body, lambda.Symbol);
+                if (IsExpectedToThrow(lambda)) silent--;
                 return null;
             case IDelegateCreationOperation delegateCreation:
                 Evaluate(delegateCreation.Target);
@@ -103,6 +105,21 @@ internal sealed partial class MethodInference
                 foreach (var child in operation.ChildOperations) Evaluate(child);
                 return Fresh(operation);
         }
+    }
+
+    /// <summary>
+    /// A lambda a test expects to throw — passed to Assert.Throws, Should().Throw, or next to a Throws constraint
+    /// (Assert.That(() => …, Throws…)): a shape mismatch there is the point of the test, not a bug.
+    /// </summary>
+    private static bool IsExpectedToThrow(IAnonymousFunctionOperation lambda)
+    {
+        var argument = lambda.Parent is IDelegateCreationOperation creation ? creation.Parent : lambda.Parent;
+        while (argument is IConversionOperation conversion) argument = conversion.Parent;
+        if (argument is not IArgumentOperation { Parent: IInvocationOperation invocation }) return false;
+        if (invocation.TargetMethod.Name.IndexOf("Throw", System.StringComparison.Ordinal) >= 0) return true;
+        foreach (var sibling in invocation.Arguments)
+            if (sibling != argument && sibling.Syntax.ToString().IndexOf("Throws", System.StringComparison.Ordinal) >= 0) return true;
+        return false;
     }
 
     /// <summary>The shapes read back after evaluation: sums' receivers (the sums hint) and returned tuples' elements.</summary>
@@ -241,7 +258,7 @@ internal sealed partial class MethodInference
             default:
                 if (solver.Unify(requirement.LeftDim, requirement.RightDim, origin) is not { } axis) return false;
                 AddFinding(new OperandMismatch(operation.Syntax, requirement.OperationName, solver.Resolve(left)!, solver.Resolve(right)!,
-                    $"{requirement.AxisName} {axis.Left} and {axis.Right} differ", axis.Provenance), operation);
+                    $"{requirement.AxisName} {Unknowns.Display(axis.Left)} and {Unknowns.Display(axis.Right)} differ", axis.Provenance), operation);
                 return true;
         }
     }

@@ -128,7 +128,7 @@ internal sealed class SizeSolver
         if (original is null) return null;
         foreach (var symbol in original.Symbols)
             if (bindings.TryGetValue(symbol, out var bound) && unknowns.TryGetValue(symbol, out var unknown))
-                return new Provenance(unknown, value.ToString(), bound.Origin, needed.ToString());
+                return new Provenance(unknown, Unknowns.Display(value), bound.Origin, Unknowns.Display(needed));
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using GradCheck.Analyzers.Facts;
 using GradCheck.Analyzers.Facts.Findings;
+using GradCheck.Analyzers.Model;
 using GradCheck.Analyzers.Transfers;
 using Microsoft.CodeAnalysis;
 
@@ -21,6 +22,6 @@ internal static class ProductShapeMismatchRule
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.ProductRewrites, rewrites);
         return Diagnostic.Create(Descriptors.ProductShapeMismatch, finding.Syntax.GetLocation(), properties,
-            kind, leftText, rightText, finding.LeftInner, finding.RightInner, Provenance.Suffix(finding.Provenance));
+            kind, leftText, rightText, Unknowns.Display(finding.LeftInner), Unknowns.Display(finding.RightInner), Provenance.Suffix(finding.Provenance));
     }
 }

@@ -30,4 +30,17 @@ public sealed class OneReportPerBugTests
                     var c = x * w;
                 }
             """));
+
+    [Fact]
+    public Task Code_a_test_expects_to_throw_is_not_reported() =>
+        VerifyAsync(TestCode.InClass("""
+                static void Throws<T>(Action action) { }
+                static void That(Action action, object constraint) { }
+                void F(Matrix<double> m)
+                {
+                    Throws<ArgumentException>(() => m.InsertRow(0, Vector<double>.Build.Dense(m.ColumnCount + 1)));
+                    That(() => m.InsertColumn(0, Vector<double>.Build.Dense(m.RowCount - 1)), "Throws.ArgumentException");
+                    var bad = {|GC0002:m.InsertRow(0, Vector<double>.Build.Dense(m.ColumnCount + 1))|};
+                }
+            """));
 }
