@@ -4,8 +4,8 @@ using GradCheck.Analyzers.Facts;
 using GradCheck.Analyzers.Rules;
 using GradCheck.Analyzers.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace GradCheck.Analyzers;
 
@@ -56,27 +56,36 @@ public sealed class ShapeAnalyzer : DiagnosticAnalyzer
                 SymbolKind.Method, SymbolKind.Field, SymbolKind.Property);
         }
 
-        context.RegisterOperationBlockAction(c => guard.Run(() => Subject(c.OwningSymbol), () => AnalyzeBlock(c, shapes)));
+        // Code block actions rather than operation actions: a body is bound (its operations built) only if a cheap look at
+        // its symbols and tokens says it may involve a matrix or vector.
+        var relevance = new MathNetRelevance(context.Compilation, types);
+        context.RegisterCodeBlockAction(c => guard.Run(() => Subject(c.OwningSymbol), () => AnalyzeBlock(c, shapes, relevance)));
     }
 
     private static string Subject(ISymbol symbol) => "'" + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'";
 
-    private void AnalyzeBlock(OperationBlockAnalysisContext context, ShapeContext shapes)
+    private static SyntaxNode? FieldInitializer(FieldDeclarationSyntax field, string name)
     {
-        if (!MayInvolveMathNet(context.OwningSymbol, context.OperationBlocks, shapes.Types)) return;
-        if (faultInjection is not null)
-            foreach (var block in context.OperationBlocks) faultInjection(block);
-        foreach (var finding in MethodInference.FindingsOf(shapes, context.OwningSymbol, context.OperationBlocks))
-            context.ReportDiagnostic(FindingReporter.ToDiagnostic(finding));
+        foreach (var variable in field.Declaration.Variables)
+            if (variable.Identifier.ValueText == name) return variable.Initializer;
+        return null;
     }
 
-    /// <summary>A cheap look before the inference: a body that neither names a matrix or vector type nor has one in sight.</summary>
-    private static bool MayInvolveMathNet(ISymbol owner, ImmutableArray<IOperation> blocks, KnownSymbols types)
+    private void AnalyzeBlock(CodeBlockAnalysisContext context, ShapeContext shapes, MathNetRelevance relevance)
     {
-        foreach (var block in blocks)
-            foreach (var operation in block.DescendantsAndSelf())
-                if (types.IsMatrixOrVector(operation.Type) || operation is IReturnOperation { ReturnedValue.Type: INamedTypeSymbol { IsTupleType: true } })
-                    return true;
-        return owner is IMethodSymbol method && types.IsMatrixOrVector(method.ReturnType);
+        if (!relevance.MayInvolveMathNet(context.CodeBlock, context.OwningSymbol)) return;
+        // A field's or property's initializer is analysed through its = clause (the operation that initializes it).
+        var code = context.CodeBlock switch
+        {
+            FieldDeclarationSyntax field => FieldInitializer(field, context.OwningSymbol.Name),
+            VariableDeclaratorSyntax { Initializer: { } initializer } => initializer,
+            PropertyDeclarationSyntax { Initializer: { } initializer } => initializer,
+            _ => context.CodeBlock,
+        };
+        if (code is null) return;
+        if (context.SemanticModel.GetOperation(code, context.CancellationToken) is not { } block) return;
+        faultInjection?.Invoke(block);
+        foreach (var finding in MethodInference.FindingsOf(shapes, context.OwningSymbol, ImmutableArray.Create(block)))
+            context.ReportDiagnostic(FindingReporter.ToDiagnostic(finding));
     }
 }

@@ -90,7 +90,7 @@ internal sealed partial class MethodInference
             case IDeclarationExpressionOperation declaration:
                 return Evaluate(declaration.Expression);
             case IInstanceReferenceOperation:
-                return Fresh(operation);
+                return null;
             case IIsPatternOperation isPattern:
                 Evaluate(isPattern.Value);
                 foreach (var declared in isPattern.Pattern.DescendantsAndSelf())
