@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -54,20 +53,55 @@ internal sealed class AssignedNames
 
     private IEnumerable<(SyntaxNode Root, int Position)> Matches(string name)
     {
-        var escaped = Regex.Escape(name);
-        var pattern = new Regex(
-            $@"(?<![\w.])(?:this\s*\.\s*)?{escaped}\s*(?:(?:[-+*/%&|^]|<<|>>|\?\?)?=(?![=>])|\+\+|--)"
-            + $@"|(?:\+\+|--|\bref\s|\bout\s)\s*(?:this\s*\.\s*)?{escaped}\b",
-            RegexOptions.CultureInvariant);
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            var root = reference.SyntaxTree.GetRoot();
             var span = reference.Span;
             var text = reference.SyntaxTree.GetText().ToString(span);
-            foreach (Match match in pattern.Matches(text))
-                yield return (root, span.Start + match.Index + match.Value.IndexOf(name, System.StringComparison.Ordinal));
+            SyntaxNode? root = null;
+            for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, System.StringComparison.Ordinal))
+            {
+                if (!IsAssignedAt(text, at, name.Length)) continue;
+                root ??= reference.SyntaxTree.GetRoot();
+                yield return (root, span.Start + at);
+            }
         }
     }
+
+    /// <summary>Whether the name at <paramref name="at"/> is a whole identifier being assigned: x = , x += , x++ , ++x , ref x , out x.</summary>
+    private static bool IsAssignedAt(string text, int at, int length)
+    {
+        var end = at + length;
+        if (at > 0 && IsIdentifierPart(text[at - 1]) || end < text.Length && IsIdentifierPart(text[end])) return false;
+        var before = at - 1;
+        while (before >= 0 && char.IsWhiteSpace(text[before])) before--;
+        // Another object's member (other.x = …) is not this object's; this.x is.
+        if (before >= 0 && text[before] == '.')
+        {
+            var dot = before - 1;
+            while (dot >= 0 && char.IsWhiteSpace(text[dot])) dot--;
+            if (dot < 3 || text.Substring(dot - 3, 4) != "this" || dot >= 4 && IsIdentifierPart(text[dot - 4])) return false;
+            before = dot - 4;
+            while (before >= 0 && char.IsWhiteSpace(text[before])) before--;
+        }
+
+        if (before >= 1 && (text[before] == '+' && text[before - 1] == '+' || text[before] == '-' && text[before - 1] == '-')) return true;
+        if (EndsWithWord(text, before, "ref") || EndsWithWord(text, before, "out")) return true;
+
+        var after = end;
+        while (after < text.Length && char.IsWhiteSpace(text[after])) after++;
+        if (after + 1 < text.Length && (text[after] == '+' && text[after + 1] == '+' || text[after] == '-' && text[after + 1] == '-')) return true;
+        // x = , x op= (but not x == or x =>).
+        var equals = after;
+        while (equals < text.Length && equals < after + 3 && "+-*/%&|^<>?".IndexOf(text[equals]) >= 0) equals++;
+        return equals < text.Length && text[equals] == '=' && (equals + 1 >= text.Length || text[equals + 1] is not ('=' or '>'))
+            && !(equals == after + 1 && text[after] is '<' or '>' or '!');
+    }
+
+    private static bool EndsWithWord(string text, int last, string word) =>
+        last + 1 >= word.Length && string.CompareOrdinal(text, last - word.Length + 1, word, 0, word.Length) == 0
+        && (last - word.Length < 0 || !IsIdentifierPart(text[last - word.Length]));
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     private static bool IsConstructionCode(SyntaxNode member) =>
         member is ConstructorDeclarationSyntax constructor && !constructor.Modifiers.Any(SyntaxKind.StaticKeyword)

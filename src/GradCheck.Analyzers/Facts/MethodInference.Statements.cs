@@ -165,8 +165,17 @@ internal sealed partial class MethodInference
     }
 
     /// <summary>Whether the loop assigns a matrix or vector declared outside it; the int locals and members it assigns.</summary>
+    private readonly Dictionary<ILoopOperation, (bool Matrices, List<ISymbol> Sizes)> loopAssignments = new();
+
     private bool AssignsMatrixOrVector(ILoopOperation loop, out List<ISymbol> assignedSizes)
     {
+        // Outer loops' passes visit inner loops again: what an inner loop assigns is worked out once.
+        if (loopAssignments.TryGetValue(loop, out var known))
+        {
+            assignedSizes = known.Sizes;
+            return known.Matrices;
+        }
+
         assignedSizes = new List<ISymbol>();
         var matrices = false;
         foreach (var operation in loop.Descendants())
@@ -182,6 +191,7 @@ internal sealed partial class MethodInference
             else if (IsSize(MemberType(target))) assignedSizes.Add(target);
         }
 
+        loopAssignments[loop] = (matrices, assignedSizes);
         return matrices;
     }
 

@@ -39,10 +39,14 @@ internal sealed class ShapeContext
 
     /// <summary>The [Shape] of a parameter, field or property, read once.</summary>
     public Annotation? AnnotationOf(ISymbol symbol) =>
-        symbol is IParameterSymbol or IFieldSymbol or IPropertySymbol ? annotations.GetOrAdd(symbol, s => Annotation.OnSymbol(s, Types)) : null;
+        // Most symbols carry no attribute at all: no need to hash them into the cache.
+        symbol is IParameterSymbol or IFieldSymbol or IPropertySymbol && !symbol.GetAttributes().IsEmpty
+            ? annotations.GetOrAdd(symbol, s => Annotation.OnSymbol(s, Types))
+            : null;
 
     /// <summary>The <c>[return: Shape]</c> of a method, read once.</summary>
-    public Annotation? ReturnAnnotationOf(IMethodSymbol method) => returnAnnotations.GetOrAdd(method, m => Annotation.OnReturn(m, Types));
+    public Annotation? ReturnAnnotationOf(IMethodSymbol method) =>
+        method.GetReturnTypeAttributes().IsEmpty ? null : returnAnnotations.GetOrAdd(method, m => Annotation.OnReturn(m, Types));
 
     /// <summary>The size symbols named on the fields and properties of a type and its base types (shared by all its members).</summary>
     public ImmutableHashSet<string> TypeLevelSymbols(ITypeSymbol? type)

@@ -31,6 +31,8 @@ internal sealed class MathNetRelevance
 
     public bool MayInvolveMathNet(SyntaxNode body, ISymbol owner)
     {
+        // Types' own code blocks (attribute arguments) and enum members have no shapes to check.
+        if (owner is not (IMethodSymbol or IFieldSymbol or IPropertySymbol)) return false;
         if (owner is IMethodSymbol method && Signature(method)) return true;
         if (owner is IFieldSymbol field && types.IsMatrixOrVector(field.Type)) return true;
         if (owner is IPropertySymbol property && types.IsMatrixOrVector(property.Type)) return true;
