@@ -85,7 +85,8 @@ public sealed class ShapeAnalyzer : DiagnosticAnalyzer
         if (code is null) return;
         if (context.SemanticModel.GetOperation(code, context.CancellationToken) is not { } block) return;
         faultInjection?.Invoke(block);
-        foreach (var finding in MethodInference.FindingsOf(shapes, context.OwningSymbol, ImmutableArray.Create(block)))
+        var mayCapture = MathNetRelevance.MayCaptureOrPassByReference(code);
+        foreach (var finding in MethodInference.FindingsOf(shapes, context.OwningSymbol, ImmutableArray.Create(block), mayCapture))
             context.ReportDiagnostic(FindingReporter.ToDiagnostic(finding));
     }
 }

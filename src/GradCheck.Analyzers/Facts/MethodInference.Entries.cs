@@ -95,7 +95,7 @@ internal sealed partial class MethodInference
             result = i == 0 ? inference.returnedShapes[0] : LocalState.JoinShapes(result, inference.returnedShapes[i], inference.solver);
         var parameterShapes = ImmutableArray.CreateBuilder<Shape?>(initial.Length);
         foreach (var shape in initial) parameterShapes.Add(inference.solver.Resolve(shape));
-        var typeLevel = context.TypeLevelSymbols(method.ContainingType).Union(inference.typeFacts.CodeSymbols);
+        var typeLevel = context.TypeLevelSymbols(method.ContainingType).Union(inference.ObjectFacts.CodeSymbols);
         return new MethodSignature(parameterShapes.MoveToImmutable(), ImmutableArray.Create(sizes), result, true, typeLevel);
     }
 }

@@ -301,7 +301,7 @@ internal sealed partial class MethodInference
                 if (member is not (IFieldSymbol or IPropertySymbol) || !Types.IsMatrixOrVector(MemberType(member))) continue;
                 if (state.TryGetShape(member, out var assigned)) return solver.Resolve(assigned);
                 if (context.AnnotationOf(member)?.Shape is { } declared) return InScope(declared);
-                return typeFacts.Shapes.TryGetValue(member, out var fact) ? FromTypeFacts(fact) : null;
+                return ObjectFacts.Shapes.TryGetValue(member, out var fact) ? FromTypeFacts(fact) : null;
             }
         }
 

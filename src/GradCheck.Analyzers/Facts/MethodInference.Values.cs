@@ -154,7 +154,7 @@ internal sealed partial class MethodInference
         if (!onThis) return Fresh(operation);
         if (context.AnnotationOf(member)?.Shape is { } declared) return InScope(declared);
         if (state.TryGetShape(member, out var assigned) && assigned is not null) return assigned;
-        if (typeFacts.Shapes.TryGetValue(member, out var fact)) return FromTypeFacts(fact);
+        if (ObjectFacts.Shapes.TryGetValue(member, out var fact)) return FromTypeFacts(fact);
         return Fresh(operation);
     }
 
@@ -324,8 +324,8 @@ internal sealed partial class MethodInference
         if (instance is not (null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })) return null;
         if (state.TryGetSize(member, out var assigned)) return assigned;
         if (mode == InferenceMode.Constructor) return null;
-        if (typeFacts.IsUnknown(member)) return null;
-        if (typeFacts.Sizes.TryGetValue(member, out var fact)) return FromTypeFacts(fact);
+        if (ObjectFacts.IsUnknown(member)) return null;
+        if (ObjectFacts.Sizes.TryGetValue(member, out var fact)) return FromTypeFacts(fact);
         // Never assigned in this type's code (set from outside, or a constant read through a property): one size per object.
         if (context.IsAssignedInType(member)) return null;
         var name = objectRenames.TryGetValue(member.Name, out var renamed) ? renamed : member.Name;

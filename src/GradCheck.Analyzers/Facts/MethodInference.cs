@@ -31,7 +31,8 @@ internal sealed partial class MethodInference : IOperandShapes
     private readonly HashSet<ISymbol> untracked = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<string, string> objectRenames = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, DimExpression> definedTypeSymbols = new(System.StringComparer.Ordinal);
-    private readonly TypeFacts typeFacts;
+    private readonly TypeFacts? givenFacts;
+    private TypeFacts? typeFactsValue;
     private readonly ImmutableHashSet<string> typeLevelSymbols;
     private LocalState state = new();
     private int silent;
@@ -45,7 +46,7 @@ internal sealed partial class MethodInference : IOperandShapes
         this.stack = stack;
         containingType = owner.ContainingType;
         typeLevelSymbols = context.TypeLevelSymbols(containingType);
-        typeFacts = facts ?? (mode is InferenceMode.Constructor ? TypeFacts.None : context.FactsOf(containingType));
+        givenFacts = facts;
         InitializeParameters();
     }
 
@@ -58,10 +59,14 @@ internal sealed partial class MethodInference : IOperandShapes
         || owner is IFieldSymbol or IPropertySymbol && mode == InferenceMode.Report;
 
     /// <summary>The findings of a method body (or initializer) for the rules.</summary>
-    public static IReadOnlyList<Finding> FindingsOf(ShapeContext context, ISymbol owner, ImmutableArray<IOperation> blocks)
+    /// <param name="context">What the compilation's analyses share.</param>
+    /// <param name="owner">The method, accessor, field or property the blocks belong to.</param>
+    /// <param name="blocks">The operation blocks.</param>
+    /// <param name="mayCapture">False when the code has no lambda, local function, ref or out (then no local needs untracking).</param>
+    public static IReadOnlyList<Finding> FindingsOf(ShapeContext context, ISymbol owner, ImmutableArray<IOperation> blocks, bool mayCapture = true)
     {
         var inference = new MethodInference(context, owner, InferenceMode.Report, HelperStack.Empty);
-        inference.MarkUntracked(blocks);
+        if (mayCapture) inference.MarkUntracked(blocks);
         foreach (var block in blocks) inference.Visit(block);
         return inference.findings;
     }
@@ -115,11 +120,7 @@ internal sealed partial class MethodInference : IOperandShapes
                     if (dim is not null) methodLevelNames.UnionWith(dim.Symbols);
         }
 
-        foreach (var name in typeFacts.CodeSymbols)
-        {
-            if (methodLevelNames.Contains(name)) objectRenames[name] = "this." + name;
-            solver.AddObjectLevel(objectRenames.TryGetValue(name, out var renamed) ? renamed : name);
-        }
+        this.methodLevelNames = methodLevelNames;
 
         foreach (var name in methodLevelNames)
             if (!typeLevelSymbols.Contains(name) && !IsIntParameter(method, name)) solver.AddAliasable(name);
@@ -149,6 +150,29 @@ internal sealed partial class MethodInference : IOperandShapes
         foreach (var parameter in method.Parameters)
             if (parameter.Name == name && IsSize(parameter.Type)) return true;
         return false;
+    }
+
+    private HashSet<string> methodLevelNames = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// What the constructors of this type establish, worked out on first use (most bodies never read an unannotated
+    /// member of their object): its object-level symbols are renamed where they clash with this body's.
+    /// </summary>
+    private TypeFacts ObjectFacts
+    {
+        get
+        {
+            if (typeFactsValue is { } known) return known;
+            var facts = givenFacts ?? (mode is InferenceMode.Constructor ? TypeFacts.None : context.FactsOf(containingType));
+            foreach (var name in facts.CodeSymbols)
+            {
+                if (methodLevelNames.Contains(name)) objectRenames[name] = "this." + name;
+                solver.AddObjectLevel(objectRenames.TryGetValue(name, out var renamed) ? renamed : name);
+            }
+
+            typeFactsValue = facts;
+            return facts;
+        }
     }
 
     /// <summary>True for the integer types a size is held in.</summary>

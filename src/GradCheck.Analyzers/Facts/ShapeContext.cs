@@ -97,7 +97,7 @@ internal sealed class ShapeContext
         if (signatures.TryGetValue(method, out var known)) return known;
         if (Declared(method) is { } declared) return signatures.GetOrAdd(method, declared);
         if (!CanInfer(method)) return signatures.GetOrAdd(method, (MethodSignature?)null);
-        if (stack.IsRecursive(method) || stack.Depth >= 8) return null;
+        if (stack.IsRecursive(method) || stack.Depth >= MaxHelperDepth) return null;
 
         var index = stack.Push(method);
         MethodSignature? inferred = null;
@@ -130,8 +130,15 @@ internal sealed class ShapeContext
         return any ? new MethodSignature(shapes.MoveToImmutable(), sizes.MoveToImmutable(), ReturnAnnotationOf(method)?.Shape, false, TypeLevelSymbols(method.ContainingType)) : null;
     }
 
+    /// <summary>How deep helpers calling helpers are followed; deeper calls are unknown.</summary>
+    private const int MaxHelperDepth = 3;
+
+    /// <summary>Helpers are short: a longer body is not summarised (its calls are unknown), which bounds the cost of a summary.</summary>
+    private const int MaxHelperLength = 1500;
+
     private bool CanInfer(IMethodSymbol method) =>
         method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+        && method.DeclaringSyntaxReferences.Length == 1 && method.DeclaringSyntaxReferences[0].Span.Length <= MaxHelperLength
         && !method.IsVirtual && !method.IsAbstract && !method.IsOverride && !method.IsExtern && !method.IsGenericMethod
         && method.ContainingType?.TypeKind is TypeKind.Class or TypeKind.Struct
         && method.DeclaringSyntaxReferences.Length == 1

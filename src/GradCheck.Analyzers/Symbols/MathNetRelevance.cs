@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GradCheck.Analyzers.Symbols;
 
@@ -21,12 +22,25 @@ internal sealed class MathNetRelevance
     private readonly Compilation compilation;
     private readonly KnownSymbols types;
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> typesWithMathNetMembers = new(SymbolEqualityComparer.Default);
-    private HashSet<string>? names;
+    private readonly Lazy<HashSet<string>> names;
 
     public MathNetRelevance(Compilation compilation, KnownSymbols types)
     {
         this.compilation = compilation;
         this.types = types;
+        // Once per compilation, by one thread: it visits every member symbol of the compilation.
+        names = new Lazy<HashSet<string>>(CollectNames, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Whether a body may assign a local from a lambda or local function, or pass one by ref or out (then those locals are not tracked).</summary>
+    public static bool MayCaptureOrPassByReference(SyntaxNode body)
+    {
+        foreach (var token in body.DescendantTokens())
+            if (token.IsKind(SyntaxKind.EqualsGreaterThanToken) && token.Parent is not ArrowExpressionClauseSyntax { Parent: MemberDeclarationSyntax or AccessorDeclarationSyntax }
+                || token.IsKind(SyntaxKind.DelegateKeyword) || token.IsKind(SyntaxKind.RefKeyword) || token.IsKind(SyntaxKind.OutKeyword)
+                || token.Parent is LocalFunctionStatementSyntax)
+                return true;
+        return false;
     }
 
     public bool MayInvolveMathNet(SyntaxNode body, ISymbol owner)
@@ -60,9 +74,10 @@ internal sealed class MathNetRelevance
     });
 
     /// <summary>MathNet's type names and the names of this compilation's members that take or give a matrix or vector.</summary>
-    private HashSet<string> Names()
+    private HashSet<string> Names() => names.Value;
+
+    private HashSet<string> CollectNames()
     {
-        if (names is { } known) return known;
         var found = new HashSet<string>(MathNetNames, StringComparer.Ordinal);
         foreach (var symbol in compilation.GetSymbolsWithName(_ => true, SymbolFilter.Member))
         {
@@ -76,7 +91,6 @@ internal sealed class MathNetRelevance
             if (involves) found.Add(symbol.Name);
         }
 
-        names = found;
         return found;
     }
 }
