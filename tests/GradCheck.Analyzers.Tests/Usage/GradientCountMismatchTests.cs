@@ -72,6 +72,15 @@ public sealed class GradientCountMismatchTests
             """));
 
     [Fact]
+    public Task Float_matrices_and_vectors_are_differentiated_inputs_like_double_ones() =>
+        VerifyAsync(InClass("""
+                [GradCheck]
+                public Differentiable Single([Shape("N", "D")] Matrix<float> x, [Shape("D")] Vector<float> w, float scale) =>
+                    Differentiable.Of(() => (double)scale, g => {|#0:x|});
+            """),
+            Diagnostic("GC0008").WithLocation(0).WithArguments("1 gradient", "Single", "2 differentiated inputs", "x, w"));
+
+    [Fact]
     public Task A_scalar_input_needs_its_gradient_too() =>
         VerifyAsync(InClass("""
                 [GradCheck]
