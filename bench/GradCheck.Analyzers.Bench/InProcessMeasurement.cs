@@ -20,8 +20,12 @@ internal static class InProcessMeasurement
             .Append(CSharpSyntaxTree.ParseText("global using System; global using System.Linq; global using System.Collections.Generic;"))
             .ToList();
         IEnumerable<MetadataReference> references =
-            [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(MathNet.Numerics.LinearAlgebra.Matrix<double>).Assembly.Location)];
-        CSharpCompilation Fresh() => CSharpCompilation.Create("Generated", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+            [
+                .. Basic.Reference.Assemblies.Net100.References.All,
+                MetadataReference.CreateFromFile(typeof(MathNet.Numerics.LinearAlgebra.Matrix<double>).Assembly.Location),
+            ];
+        CSharpCompilation Fresh() =>
+            CSharpCompilation.Create("Generated", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
 
         // The minimum of several rounds is the least disturbed by other work on the machine; round 0 warms the JIT.
         double compile = double.MaxValue, walkOnly = double.MaxValue, walkAndShapes = double.MaxValue;

@@ -9,7 +9,8 @@ namespace GradCheck.CodeFixes;
 
 /// <summary>
 /// Fix-all for a provider whose diagnostics carry their own best fix: applies the chosen fix where a diagnostic offers
-/// it and each other diagnostic's preferred fix, whatever its kind, in one pass per document (nested products compose), so <c>dotnet format analyzers</c> fixes everything at once.
+/// it and each other diagnostic's preferred fix, whatever its kind, in one pass per document (nested products compose),
+/// so <c>dotnet format analyzers</c> fixes everything at once.
 /// </summary>
 internal static class PreferredFixAll
 {

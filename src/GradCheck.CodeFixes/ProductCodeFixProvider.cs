@@ -37,10 +37,13 @@ public sealed class ProductCodeFixProvider : CodeFixProvider
                 continue;
             foreach (var rewrite in rewrites!.Split(','))
             {
-                Offer(context, diagnostic, node, ProductRewriter.Build(rewrite, left, right, isMethod, explicitTranspose: false), ProductRewriter.Title(rewrite, false), rewrite);
+                var fused = ProductRewriter.Build(rewrite, left, right, isMethod, explicitTranspose: false);
+                Offer(context, diagnostic, node, fused, ProductRewriter.Title(rewrite, false), rewrite);
                 if (rewrite is "A'B" or "AB'")
-                    Offer(context, diagnostic, node, ProductRewriter.Build(rewrite, left, right, isMethod, explicitTranspose: true), ProductRewriter.Title(rewrite, true),
-                        rewrite + ".explicit");
+                {
+                    var explicitTranspose = ProductRewriter.Build(rewrite, left, right, isMethod, explicitTranspose: true);
+                    Offer(context, diagnostic, node, explicitTranspose, ProductRewriter.Title(rewrite, true), rewrite + ".explicit");
+                }
             }
         }
     }

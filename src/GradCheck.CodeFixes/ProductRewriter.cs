@@ -78,7 +78,10 @@ internal static class ProductRewriter
     }
 
     private static bool IsTransposed(ExpressionSyntax operand) =>
-        Strip(operand) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Transpose" }, ArgumentList.Arguments.Count: 0 };
+        Strip(operand) is InvocationExpressionSyntax
+        {
+            Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Transpose" }, ArgumentList.Arguments.Count: 0,
+        };
 
     /// <summary>The operand with its transpose toggled: x → x.Transpose(), x.Transpose() → x.</summary>
     private static ExpressionSyntax Toggle(ExpressionSyntax operand)

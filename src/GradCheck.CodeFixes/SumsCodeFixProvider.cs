@@ -35,7 +35,10 @@ public sealed class SumsCodeFixProvider : CodeFixProvider
             if (Renamed(node, diagnostic) is not { } replacement) continue;
             var title = "Use " + diagnostic.Properties[DiagnosticProperties.SumsFix];
             context.RegisterCodeFix(
-                CodeAction.Create(title, ct => Replacement.ApplyAsync(context.Document, node, replacement, ct), "GC.Sums." + diagnostic.Properties[DiagnosticProperties.SumsFix]),
+                CodeAction.Create(
+                    title,
+                    ct => Replacement.ApplyAsync(context.Document, node, replacement, ct),
+                    "GC.Sums." + diagnostic.Properties[DiagnosticProperties.SumsFix]),
                 diagnostic);
         }
     }
@@ -43,7 +46,8 @@ public sealed class SumsCodeFixProvider : CodeFixProvider
     /// <summary>The node with its RowSums/ColumnSums call renamed; null when the diagnostic carries no sums hint.</summary>
     private static SyntaxNode? Renamed(SyntaxNode node, Diagnostic diagnostic)
     {
-        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.SumsFix, out var replacement) || replacement is not ("RowSums" or "ColumnSums")) return null;
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.SumsFix, out var replacement) || replacement is not ("RowSums" or "ColumnSums"))
+            return null;
         var name = node.DescendantNodesAndSelf()
             .OfType<MemberAccessExpressionSyntax>()
             .Select(access => access.Name)

@@ -40,8 +40,10 @@ public sealed class ProductRewriteTests
         var offers = await CodeFixRunner.OffersAsync(source, new ProductCodeFixProvider(), "GC0001");
         Assert.NotEmpty(offers);
         foreach (var offer in offers) AssertParsesAsWritten(offer.FixedText);
-        Assert.Contains(offers, o => ReturnedExpression(o.FixedText).IsEquivalentTo(SyntaxFactory.ParseExpression("(x.Transpose() * g).Transpose().Add(w.Transpose()).Transpose()")));
-        Assert.Contains(offers, o => ReturnedExpression(o.FixedText).IsEquivalentTo(SyntaxFactory.ParseExpression("(x.TransposeThisAndMultiply(g)).Transpose().Add(w.Transpose()).Transpose()")));
+        var explicitTranspose = SyntaxFactory.ParseExpression("(x.Transpose() * g).Transpose().Add(w.Transpose()).Transpose()");
+        var fused = SyntaxFactory.ParseExpression("(x.TransposeThisAndMultiply(g)).Transpose().Add(w.Transpose()).Transpose()");
+        Assert.Contains(offers, o => ReturnedExpression(o.FixedText).IsEquivalentTo(explicitTranspose));
+        Assert.Contains(offers, o => ReturnedExpression(o.FixedText).IsEquivalentTo(fused));
     }
 
     [Fact]
@@ -87,7 +89,10 @@ public sealed class ProductRewriteTests
     [Fact]
     public async Task Aligned_trailing_comments_stay_aligned()
     {
-        var source = Method("        var a = x * g;                             // the weight gradient\n        var c = hin;                               // kept\n        return a;");
+        var source = Method(
+            "        var a = x * g;                             // the weight gradient\n"
+            + "        var c = hin;                               // kept\n"
+            + "        return a;");
         var offers = await CodeFixRunner.OffersAsync(source, new ProductCodeFixProvider(), "GC0001");
         var text = offers[0].FixedText;
         Assert.Equal(Line(text, "var c").IndexOf("//", StringComparison.Ordinal), Line(text, "var a").IndexOf("//", StringComparison.Ordinal));

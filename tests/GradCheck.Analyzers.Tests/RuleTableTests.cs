@@ -24,7 +24,10 @@ public sealed partial class RuleTableTests
     [Fact]
     public void The_analyzers_support_exactly_the_table_s_rules()
     {
-        var supported = new ShapeAnalyzer().SupportedDiagnostics.Concat(new GradCheck.Analyzers.Usage.GradCheckUsageAnalyzer().SupportedDiagnostics).Select(d => d.Id).ToHashSet();
+        var supported = new ShapeAnalyzer().SupportedDiagnostics
+            .Concat(new GradCheck.Analyzers.Usage.GradCheckUsageAnalyzer().SupportedDiagnostics)
+            .Select(d => d.Id)
+            .ToHashSet();
         Assert.Equal(Descriptors.All.Select(d => d.Id).ToHashSet(), supported);
     }
 

@@ -58,7 +58,8 @@ internal sealed class AssignedNames
             var span = reference.Span;
             var text = reference.SyntaxTree.GetText().ToString(span);
             SyntaxNode? root = null;
-            for (var at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, System.StringComparison.Ordinal))
+            var ordinal = System.StringComparison.Ordinal;
+            for (var at = text.IndexOf(name, ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, ordinal))
             {
                 if (!IsAssignedAt(text, at, name.Length)) continue;
                 root ??= reference.SyntaxTree.GetRoot();

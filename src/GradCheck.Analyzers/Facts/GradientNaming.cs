@@ -7,7 +7,8 @@ internal static class GradientNaming
 {
     /// <summary>A quick filter before <see cref="CandidateVariables"/>: only d…, grad… and …Grad names can be gradients.</summary>
     public static bool MayBeGradient(string name) =>
-        name.Length > 1 && (name[0] == 'd' || name.StartsWith("grad", System.StringComparison.Ordinal) || name.EndsWith("Grad", System.StringComparison.Ordinal));
+        name.Length > 1
+        && (name[0] == 'd' || name.StartsWith("grad", System.StringComparison.Ordinal) || name.EndsWith("Grad", System.StringComparison.Ordinal));
 
     /// <summary>The names the variable may have, most specific first (the caller keeps the first that exists).</summary>
     public static IEnumerable<string> CandidateVariables(string name)

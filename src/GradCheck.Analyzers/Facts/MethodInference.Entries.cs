@@ -11,7 +11,8 @@ namespace GradCheck.Analyzers.Facts;
 internal sealed partial class MethodInference
 {
     /// <summary>A constructor (null syntax: the implicit one) with the initialisers: the shapes and sizes it leaves in the members.</summary>
-    public static ConstructorResult AnalyzeConstructor(ShapeContext context, IMethodSymbol constructor, ConstructorDeclarationSyntax? syntax, List<SyntaxNode> initializers)
+    public static ConstructorResult AnalyzeConstructor(
+        ShapeContext context, IMethodSymbol constructor, ConstructorDeclarationSyntax? syntax, List<SyntaxNode> initializers)
     {
         var inference = new MethodInference(context, constructor, InferenceMode.Constructor, HelperStack.Empty);
         foreach (var initializer in initializers) inference.Visit(context.BodyOf(initializer));
@@ -65,7 +66,8 @@ internal sealed partial class MethodInference
         if (owner is null || body is null)
         {
             // Nothing to read the assignments from: every candidate member counts as assigned something unknown.
-            return (new Dictionary<ISymbol, List<Shape?>>(SymbolEqualityComparer.Default), new Dictionary<ISymbol, List<DimExpression?>>(SymbolEqualityComparer.Default));
+            return (new Dictionary<ISymbol, List<Shape?>>(SymbolEqualityComparer.Default),
+                new Dictionary<ISymbol, List<DimExpression?>>(SymbolEqualityComparer.Default));
         }
 
         inference.MarkUntracked(ImmutableArray.Create(body));

@@ -55,7 +55,10 @@ internal sealed partial class MethodInference
         var shape = Evaluate(value);
         if (!Types.IsMatrixOrVector(type)) return shape;
         if (local is IParameterSymbol parameter && context.AnnotationOf(parameter)?.Shape is { } declared)
-            CheckDeclared(value, shape, InScope(declared), $"is assigned to {(parameter.RefKind == RefKind.Out ? "out parameter" : "parameter")} '{local.Name}'");
+        {
+            var kind = parameter.RefKind == RefKind.Out ? "out parameter" : "parameter";
+            CheckDeclared(value, shape, InScope(declared), $"is assigned to {kind} '{local.Name}'");
+        }
         else
             CheckGradient(local.Name, value, shape);
         // A value reported as the wrong shape is stored as unknown: nothing downstream is reported because of it.
@@ -245,7 +248,8 @@ internal sealed partial class MethodInference
     }
 
     /// <summary>The shape of a value already evaluated (a tuple element), read again without re-evaluating its calls.</summary>
-    private Shape? ReShape(IOperation value) => reported.Contains(Unwrap(value)) ? null : LastShapes.TryGetValue(Unwrap(value), out var shape) ? solver.Resolve(shape) : null;
+    private Shape? ReShape(IOperation value) =>
+        reported.Contains(Unwrap(value)) ? null : LastShapes.TryGetValue(Unwrap(value), out var shape) ? solver.Resolve(shape) : null;
 
     /// <summary>
     /// A value stored where a shape is declared (or inferred, for a helper's parameter): its dims are made equal to
@@ -260,8 +264,9 @@ internal sealed partial class MethodInference
         for (var i = 0; i < shape.Dims.Length; i++)
             if (solver.Unify(shape.Dims[i], declared.Dims[i], origin) is { } mismatch) first ??= mismatch;
         if (first is null) return;
-        AddFinding(new TargetMismatch(Unwrap(value).Syntax, solver.Resolve(shape)!, target, solver.Resolve(declared)!, SumsSwap(value, declared), first.Provenance),
-            value);
+        var finding = new TargetMismatch(
+            Unwrap(value).Syntax, solver.Resolve(shape)!, target, solver.Resolve(declared)!, SumsSwap(value, declared), first.Provenance);
+        AddFinding(finding, value);
     }
 
     /// <summary>Dimension balancing: a value stored under a gradient's name (dX, gradX, xGrad, dLdX) has X's shape.</summary>

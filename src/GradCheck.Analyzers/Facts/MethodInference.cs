@@ -197,7 +197,9 @@ internal sealed partial class MethodInference : IOperandShapes
 
     /// <summary>A fact of this type's constructors, with object-level symbols renamed where they clash with this body's.</summary>
     private Shape? FromTypeFacts(Shape shape) =>
-        objectRenames.Count == 0 ? shape : shape.With(dim => dim?.Substitute(s => objectRenames.TryGetValue(s, out var renamed) ? DimExpression.Symbol(renamed) : null));
+        objectRenames.Count == 0
+            ? shape
+            : shape.With(dim => dim?.Substitute(s => objectRenames.TryGetValue(s, out var renamed) ? DimExpression.Symbol(renamed) : null));
 
     private DimExpression? FromTypeFacts(DimExpression size) =>
         objectRenames.Count == 0 ? size : size.Substitute(s => objectRenames.TryGetValue(s, out var renamed) ? DimExpression.Symbol(renamed) : null);

@@ -127,7 +127,9 @@ internal sealed class ShapeContext
             sizes.Add(parameter.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 ? DimExpression.Symbol(parameter.Name) : null);
         }
 
-        return any ? new MethodSignature(shapes.MoveToImmutable(), sizes.MoveToImmutable(), ReturnAnnotationOf(method)?.Shape, false, TypeLevelSymbols(method.ContainingType)) : null;
+        if (!any) return null;
+        return new MethodSignature(
+            shapes.MoveToImmutable(), sizes.MoveToImmutable(), ReturnAnnotationOf(method)?.Shape, false, TypeLevelSymbols(method.ContainingType));
     }
 
     /// <summary>How deep helpers calling helpers are followed; deeper calls are unknown.</summary>

@@ -56,7 +56,9 @@ internal static class TypeFactsBuilder
         {
             var joined = pair.Value;
             foreach (var other in results)
-                joined = other.Shapes.TryGetValue(pair.Key, out var shape) && joined is not null && shape is not null && SameShape(joined, shape) ? joined : null;
+                joined = other.Shapes.TryGetValue(pair.Key, out var shape) && joined is not null && shape is not null && SameShape(joined, shape)
+                    ? joined
+                    : null;
             if (joined is null) unknown.Add(pair.Key);
             else shapes[pair.Key] = joined;
         }

@@ -36,7 +36,8 @@ internal sealed class MathNetRelevance
     public static bool MayCaptureOrPassByReference(SyntaxNode body)
     {
         foreach (var token in body.DescendantTokens())
-            if (token.IsKind(SyntaxKind.EqualsGreaterThanToken) && token.Parent is not ArrowExpressionClauseSyntax { Parent: MemberDeclarationSyntax or AccessorDeclarationSyntax }
+            if (token.IsKind(SyntaxKind.EqualsGreaterThanToken)
+                && token.Parent is not ArrowExpressionClauseSyntax { Parent: MemberDeclarationSyntax or AccessorDeclarationSyntax }
                 || token.IsKind(SyntaxKind.DelegateKeyword) || token.IsKind(SyntaxKind.RefKeyword) || token.IsKind(SyntaxKind.OutKeyword)
                 || token.Parent is LocalFunctionStatementSyntax)
                 return true;
@@ -68,7 +69,8 @@ internal sealed class MathNetRelevance
     private bool HasMathNetMembers(INamedTypeSymbol type) => typesWithMathNetMembers.GetOrAdd(type, t =>
     {
         foreach (var member in t.GetMembers())
-            if (member is IFieldSymbol field && types.IsMatrixOrVector(field.Type) || member is IPropertySymbol property && types.IsMatrixOrVector(property.Type))
+            if (member is IFieldSymbol field && types.IsMatrixOrVector(field.Type)
+                || member is IPropertySymbol property && types.IsMatrixOrVector(property.Type))
                 return true;
         return false;
     });

@@ -174,8 +174,8 @@ internal static class MathNetTransfers
     {
         if (left is null || right is null || left.IsMatrix != right.IsMatrix) return TransferResult.Of(left ?? right);
         // The result has the operands' common shape: each dim from whichever side knows it (the requirement unifies them).
-        return TransferResult.Of(left.IsMatrix ? Shape.Matrix(left.Rows ?? right.Rows, left.Columns ?? right.Columns) : Shape.Vector(left.Length ?? right.Length),
-            Requirement.SameShape(left, right, name));
+        var common = left.IsMatrix ? Shape.Matrix(left.Rows ?? right.Rows, left.Columns ?? right.Columns) : Shape.Vector(left.Length ?? right.Length);
+        return TransferResult.Of(common, Requirement.SameShape(left, right, name));
     }
 
     private static TransferResult OuterProduct(Shape? left, Shape? right) =>
@@ -220,7 +220,8 @@ internal static class MathNetTransfers
     /// </summary>
     public static TransferResult MatrixSizes(in ApiCall call)
     {
-        if (call.Ordinal("rows") >= 0 && call.Ordinal("columns") >= 0) return TransferResult.Of(Shape.Matrix(call.SizeNamed("rows"), call.SizeNamed("columns")));
+        if (call.Ordinal("rows") >= 0 && call.Ordinal("columns") >= 0)
+            return TransferResult.Of(Shape.Matrix(call.SizeNamed("rows"), call.SizeNamed("columns")));
         if (call.Ordinal("rowCount") >= 0 && call.Ordinal("columnCount") >= 0)
             return TransferResult.Of(Shape.Matrix(call.SizeNamed("rowCount"), call.SizeNamed("columnCount")));
         if (call.Ordinal("order") >= 0)

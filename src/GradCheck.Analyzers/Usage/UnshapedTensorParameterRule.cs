@@ -22,7 +22,8 @@ internal static class UnshapedTensorParameterRule
 
             var location = parameter.Locations.IsEmpty ? Location.None : parameter.Locations[0];
             var consequence = kind == TensorKind.Matrix ? "its rows and columns are drawn as sizes of their own" : "its length is drawn as a size of its own";
-            report(Diagnostic.Create(Descriptors.UnshapedTensorParameter, location, parameter.Name, method.Name, TensorKinds.Display(parameter.Type), consequence));
+            report(Diagnostic.Create(
+                Descriptors.UnshapedTensorParameter, location, parameter.Name, method.Name, TensorKinds.Display(parameter.Type), consequence));
         }
     }
 }

@@ -41,7 +41,8 @@ internal static class CodeFixRunner
         foreach (var id in ids) diagnostics.AddRange(await DiagnosticsAsync(document, id));
         Assert.NotEmpty(diagnostics);
         var actions = new List<CodeAction>();
-        await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostics[0], (action, _) => actions.Add(action), TestContext.Current.CancellationToken));
+        var first = new CodeFixContext(document, diagnostics[0], (action, _) => actions.Add(action), TestContext.Current.CancellationToken);
+        await provider.RegisterCodeFixesAsync(first);
         var fixAll = provider.GetFixAllProvider()!;
         var context = new FixAllContext(document, provider, FixAllScope.Document, actions[0].EquivalenceKey, ids,
             new Provider(diagnostics.ToImmutableArray()), TestContext.Current.CancellationToken);

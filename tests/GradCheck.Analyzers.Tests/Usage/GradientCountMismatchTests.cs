@@ -60,8 +60,11 @@ public sealed class GradientCountMismatchTests
     public Task Matching_counts_are_not_reported() =>
         VerifyAsync(InClass("""
                 [GradCheck]
-                public Differentiable Affine([Shape("N", "D")] Matrix<double> x, [Shape("D", "H")] Matrix<double> w, [Shape("N", "H")] [Constant] Matrix<double> mask, double scale) =>
-                    Differentiable.Of(() => (x * w).PointwiseMultiply(mask) * scale, dy => (dy.PointwiseMultiply(mask) * w.Transpose() * scale, x.Transpose() * dy.PointwiseMultiply(mask) * scale));
+                public Differentiable Affine(
+                    [Shape("N", "D")] Matrix<double> x, [Shape("D", "H")] Matrix<double> w, [Shape("N", "H")] [Constant] Matrix<double> mask, double scale) =>
+                    Differentiable.Of(
+                        () => (x * w).PointwiseMultiply(mask) * scale,
+                        dy => (dy.PointwiseMultiply(mask) * w.Transpose() * scale, x.Transpose() * dy.PointwiseMultiply(mask) * scale));
 
                 [GradCheck]
                 public Differentiable Sum([Shape("N")] Vector<double> v) => Differentiable.Of(() => v.Sum(), g => v.Map(_ => g));

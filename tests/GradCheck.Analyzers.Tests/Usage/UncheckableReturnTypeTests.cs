@@ -38,7 +38,8 @@ public sealed class UncheckableReturnTypeTests
                 [GradCheck] public ValueTask D() => default;
                 [GradCheck] public Task<Differentiable> E() => Task.FromResult<Differentiable>(null!);
                 [GradCheck] public ValueTask<Differentiable?> F() => default;
-                [GradCheck] public async Task<Differentiable> G([Shape("N")] Vector<double> v) { await Task.Yield(); return Differentiable.Of(() => v, g => g); }
+                [GradCheck]
+                public async Task<Differentiable> G([Shape("N")] Vector<double> v) { await Task.Yield(); return Differentiable.Of(() => v, g => g); }
             """));
 
     [Fact]
