@@ -147,7 +147,7 @@ internal sealed partial class MethodInference
             if (ordinal < signature.ParameterSizes.Length && signature.ParameterSizes[ordinal] is { } sizeSymbol)
             {
                 var size = solver.Resolve(EvaluateSize(argument.Value));
-                solver.Unify(Instantiate(sizeSymbol), size, Origin.Of(argument.Value.Syntax));
+                solver.Unify(Instantiate(sizeSymbol), size, Origin.At(argument.Value.Syntax));
                 continue;
             }
 

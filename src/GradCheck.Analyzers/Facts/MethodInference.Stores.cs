@@ -259,7 +259,7 @@ internal sealed partial class MethodInference
     {
         NoteRequiredShape(value, declared);
         if (shape is null || shape.IsMatrix != declared.IsMatrix) return;
-        var origin = Origin.Of(value.Syntax);
+        var origin = Origin.At(value.Syntax);
         Mismatch? first = null;
         for (var i = 0; i < shape.Dims.Length; i++)
             if (solver.Unify(shape.Dims[i], declared.Dims[i], origin) is { } mismatch) first ??= mismatch;
@@ -279,7 +279,7 @@ internal sealed partial class MethodInference
             if (shape is not null && shape.IsMatrix != variable.IsMatrix) return;
             NoteRequiredShape(value, variable);
             if (shape is null) return;
-            var origin = Origin.Of(value.Syntax);
+            var origin = Origin.At(value.Syntax);
             Mismatch? first = null;
             for (var i = 0; i < shape.Dims.Length; i++)
                 if (solver.Unify(shape.Dims[i], variable.Dims[i], origin) is { } mismatch) first ??= mismatch;

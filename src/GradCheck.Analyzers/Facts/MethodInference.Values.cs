@@ -221,7 +221,7 @@ internal sealed partial class MethodInference
     /// </summary>
     private Shape? Apply(TransferResult transfer, IOperation operation)
     {
-        var origin = Origin.Of(operation.Syntax);
+        var origin = Origin.At(operation.Syntax);
         var failed = false;
         foreach (var requirement in transfer.Requirements)
             if (Check(requirement, operation, origin)) failed = true;

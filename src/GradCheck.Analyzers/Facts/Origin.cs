@@ -20,7 +20,7 @@ internal sealed class Origin
     /// <summary>1-based line number.</summary>
     public int Line => syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
 
-    public static Origin Of(SyntaxNode syntax) => new(syntax);
+    public static Origin At(SyntaxNode syntax) => new(syntax);
 
     /// <summary>Code as a message quotes it: on one line, at most 48 characters.</summary>
     public static string Shorten(SyntaxNode syntax)

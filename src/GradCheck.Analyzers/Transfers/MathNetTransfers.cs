@@ -27,33 +27,33 @@ internal static class MathNetTransfers
         ["ConjugateTransposeAndMultiply"] = (in ApiCall c) =>
             Product(c.Receiver, c.ArgumentShape(0), ProductForm.TransposeRight, "ConjugateTransposeAndMultiply"),
         ["LeftMultiply"] = (in ApiCall c) => Product(c.ArgumentShape(0), c.Receiver, ProductForm.Plain, "LeftMultiply"),
-        ["Transpose"] = (in ApiCall c) => TransferResult.Of(c.Receiver?.Transposed()),
-        ["ConjugateTranspose"] = (in ApiCall c) => TransferResult.Of(c.Receiver?.Transposed()),
-        ["PseudoInverse"] = (in ApiCall c) => TransferResult.Of(c.Receiver?.Transposed()),
+        ["Transpose"] = (in ApiCall c) => TransferResult.Shaped(c.Receiver?.Transposed()),
+        ["ConjugateTranspose"] = (in ApiCall c) => TransferResult.Shaped(c.Receiver?.Transposed()),
+        ["PseudoInverse"] = (in ApiCall c) => TransferResult.Shaped(c.Receiver?.Transposed()),
         ["Add"] = (in ApiCall c) => ElementwiseOrScalar(c, "Add"),
         ["Subtract"] = (in ApiCall c) => ElementwiseOrScalar(c, "Subtract"),
         ["Map2"] = (in ApiCall c) => Elementwise(c.Receiver, c.ArgumentShape(1), "Map2"),
-        ["Row"] = (in ApiCall c) => TransferResult.Of(Shape.Vector(c.Method.Parameters.Length >= 3 ? c.SizeNamed("length") : c.Receiver?.Columns)),
-        ["Column"] = (in ApiCall c) => TransferResult.Of(Shape.Vector(c.Method.Parameters.Length >= 3 ? c.SizeNamed("length") : c.Receiver?.Rows)),
-        ["RowSums"] = (in ApiCall c) => TransferResult.Of(Shape.Vector(c.Receiver?.Rows)),
-        ["RowAbsoluteSums"] = (in ApiCall c) => TransferResult.Of(Shape.Vector(c.Receiver?.Rows)),
-        ["RowNorms"] = (in ApiCall c) => TransferResult.Of(Shape.Vector(c.Receiver?.Rows)),
-        ["ColumnSums"] = (in ApiCall c) => TransferResult.Of(Shape.Vector(c.Receiver?.Columns)),
-        ["ColumnAbsoluteSums"] = (in ApiCall c) => TransferResult.Of(Shape.Vector(c.Receiver?.Columns)),
-        ["ColumnNorms"] = (in ApiCall c) => TransferResult.Of(Shape.Vector(c.Receiver?.Columns)),
-        ["Diagonal"] = (in ApiCall c) => TransferResult.Of(c.Receiver is { } r && r.Rows is { } rows && rows.Equals(r.Columns) ? Shape.Vector(rows) : null),
-        ["SubMatrix"] = (in ApiCall c) => TransferResult.Of(Shape.Matrix(c.SizeNamed("rowCount"), c.SizeNamed("columnCount"))),
-        ["Resize"] = (in ApiCall c) => TransferResult.Of(Shape.Matrix(c.SizeNamed("rowCount"), c.SizeNamed("columnCount"))),
+        ["Row"] = (in ApiCall c) => TransferResult.Shaped(Shape.Vector(c.Method.Parameters.Length >= 3 ? c.SizeNamed("length") : c.Receiver?.Columns)),
+        ["Column"] = (in ApiCall c) => TransferResult.Shaped(Shape.Vector(c.Method.Parameters.Length >= 3 ? c.SizeNamed("length") : c.Receiver?.Rows)),
+        ["RowSums"] = (in ApiCall c) => TransferResult.Shaped(Shape.Vector(c.Receiver?.Rows)),
+        ["RowAbsoluteSums"] = (in ApiCall c) => TransferResult.Shaped(Shape.Vector(c.Receiver?.Rows)),
+        ["RowNorms"] = (in ApiCall c) => TransferResult.Shaped(Shape.Vector(c.Receiver?.Rows)),
+        ["ColumnSums"] = (in ApiCall c) => TransferResult.Shaped(Shape.Vector(c.Receiver?.Columns)),
+        ["ColumnAbsoluteSums"] = (in ApiCall c) => TransferResult.Shaped(Shape.Vector(c.Receiver?.Columns)),
+        ["ColumnNorms"] = (in ApiCall c) => TransferResult.Shaped(Shape.Vector(c.Receiver?.Columns)),
+        ["Diagonal"] = (in ApiCall c) => TransferResult.Shaped(c.Receiver is { } r && r.Rows is { } rows && rows.Equals(r.Columns) ? Shape.Vector(rows) : null),
+        ["SubMatrix"] = (in ApiCall c) => TransferResult.Shaped(Shape.Matrix(c.SizeNamed("rowCount"), c.SizeNamed("columnCount"))),
+        ["Resize"] = (in ApiCall c) => TransferResult.Shaped(Shape.Matrix(c.SizeNamed("rowCount"), c.SizeNamed("columnCount"))),
         ["Append"] = (in ApiCall c) => Concatenate(c, byRows: false),
         ["Stack"] = (in ApiCall c) => Concatenate(c, byRows: true),
-        ["DiagonalStack"] = (in ApiCall c) => TransferResult.Of(c.Receiver is { IsMatrix: true } a && c.ArgumentShape(0) is { IsMatrix: true } b
+        ["DiagonalStack"] = (in ApiCall c) => TransferResult.Shaped(c.Receiver is { IsMatrix: true } a && c.ArgumentShape(0) is { IsMatrix: true } b
             ? Shape.Matrix(Sum(a.Rows, b.Rows), Sum(a.Columns, b.Columns)) : null),
-        ["KroneckerProduct"] = (in ApiCall c) => TransferResult.Of(c.Receiver is { IsMatrix: true } a && c.ArgumentShape(0) is { IsMatrix: true } b
+        ["KroneckerProduct"] = (in ApiCall c) => TransferResult.Shaped(c.Receiver is { IsMatrix: true } a && c.ArgumentShape(0) is { IsMatrix: true } b
             ? Shape.Matrix(Times(a.Rows, b.Rows), Times(a.Columns, b.Columns)) : null),
         ["InsertRow"] = (in ApiCall c) => Insert(c, rows: true),
         ["InsertColumn"] = (in ApiCall c) => Insert(c, rows: false),
-        ["RemoveRow"] = (in ApiCall c) => TransferResult.Of(c.Receiver is { IsMatrix: true } r ? Shape.Matrix(Minus(r.Rows, 1), r.Columns) : null),
-        ["RemoveColumn"] = (in ApiCall c) => TransferResult.Of(c.Receiver is { IsMatrix: true } r ? Shape.Matrix(r.Rows, Minus(r.Columns, 1)) : null),
+        ["RemoveRow"] = (in ApiCall c) => TransferResult.Shaped(c.Receiver is { IsMatrix: true } r ? Shape.Matrix(Minus(r.Rows, 1), r.Columns) : null),
+        ["RemoveColumn"] = (in ApiCall c) => TransferResult.Shaped(c.Receiver is { IsMatrix: true } r ? Shape.Matrix(r.Rows, Minus(r.Columns, 1)) : null),
         ["Solve"] = (in ApiCall c) => Solve(c, "Solve"),
         ["SolveIterative"] = (in ApiCall c) => Solve(c, "SolveIterative"),
         ["Inverse"] = Same,
@@ -74,9 +74,9 @@ internal static class MathNetTransfers
         ["Multiply"] = Same,
         ["Map2"] = (in ApiCall c) => Elementwise(c.Receiver, c.ArgumentShape(1), "Map2"),
         ["OuterProduct"] = (in ApiCall c) => OuterProduct(c.Receiver ?? c.ArgumentShape(0), c.Receiver is null ? c.ArgumentShape(1) : c.ArgumentShape(0)),
-        ["ToRowMatrix"] = (in ApiCall c) => TransferResult.Of(c.Receiver is { } v ? Shape.Matrix(DimExpression.Literal(1), v.Length) : null),
-        ["ToColumnMatrix"] = (in ApiCall c) => TransferResult.Of(c.Receiver is { } v ? Shape.Matrix(v.Length, DimExpression.Literal(1)) : null),
-        ["SubVector"] = (in ApiCall c) => TransferResult.Of(Shape.Vector(c.SizeNamed("count"))),
+        ["ToRowMatrix"] = (in ApiCall c) => TransferResult.Shaped(c.Receiver is { } v ? Shape.Matrix(DimExpression.Literal(1), v.Length) : null),
+        ["ToColumnMatrix"] = (in ApiCall c) => TransferResult.Shaped(c.Receiver is { } v ? Shape.Matrix(v.Length, DimExpression.Literal(1)) : null),
+        ["SubVector"] = (in ApiCall c) => TransferResult.Shaped(Shape.Vector(c.SizeNamed("count"))),
         ["Normalize"] = Same,
     };
 
@@ -139,8 +139,8 @@ internal static class MathNetTransfers
     public static TransferResult Operator(string symbol, Shape? left, Shape? right, bool leftIsMathNet, bool rightIsMathNet, bool bothVectors) =>
         symbol switch
         {
-            _ when !leftIsMathNet => TransferResult.Of(right),
-            _ when !rightIsMathNet => TransferResult.Of(left),
+            _ when !leftIsMathNet => TransferResult.Shaped(right),
+            _ when !rightIsMathNet => TransferResult.Shaped(left),
             "*" when bothVectors => DotProduct(left, right, "Dot product (*)"),
             "*" => Product(left, right, ProductForm.Plain, "*"),
             "+" => Elementwise(left, right, "Addition (+)"),
@@ -160,26 +160,26 @@ internal static class MathNetTransfers
         var b = form == ProductForm.TransposeRight ? right.Transposed() : right;
         if (a.IsVector && b.IsVector) return DotProduct(a, b, name);
         var result = a.IsMatrix && b.IsMatrix ? Shape.Matrix(a.Rows, b.Columns) : a.IsMatrix ? Shape.Vector(a.Rows) : Shape.Vector(b.Columns);
-        return TransferResult.Of(result, Requirement.Product(left, right, form, name));
+        return TransferResult.Shaped(result, Requirement.Product(left, right, form, name));
     }
 
-    private static TransferResult Same(in ApiCall call) => TransferResult.Of(call.Receiver);
+    private static TransferResult Same(in ApiCall call) => TransferResult.Shaped(call.Receiver);
 
     private static TransferResult Pointwise(in ApiCall call) => call.Method.ReturnsVoid ? TransferResult.Unknown : ElementwiseOrScalar(call, call.Name);
 
     private static TransferResult ElementwiseOrScalar(in ApiCall call, string name) =>
-        call.FirstArgumentIsMatrixOrVector ? Elementwise(call.Receiver, call.ArgumentShape(0), name) : TransferResult.Of(call.Receiver);
+        call.FirstArgumentIsMatrixOrVector ? Elementwise(call.Receiver, call.ArgumentShape(0), name) : TransferResult.Shaped(call.Receiver);
 
     private static TransferResult Elementwise(Shape? left, Shape? right, string name)
     {
-        if (left is null || right is null || left.IsMatrix != right.IsMatrix) return TransferResult.Of(left ?? right);
+        if (left is null || right is null || left.IsMatrix != right.IsMatrix) return TransferResult.Shaped(left ?? right);
         // The result has the operands' common shape: each dim from whichever side knows it (the requirement unifies them).
         var common = left.IsMatrix ? Shape.Matrix(left.Rows ?? right.Rows, left.Columns ?? right.Columns) : Shape.Vector(left.Length ?? right.Length);
-        return TransferResult.Of(common, Requirement.SameShape(left, right, name));
+        return TransferResult.Shaped(common, Requirement.SameShape(left, right, name));
     }
 
     private static TransferResult OuterProduct(Shape? left, Shape? right) =>
-        left is null && right is null ? TransferResult.Unknown : TransferResult.Of(Shape.Matrix(left?.Length, right?.Length));
+        left is null && right is null ? TransferResult.Unknown : TransferResult.Shaped(Shape.Matrix(left?.Length, right?.Length));
 
     /// <summary>Append puts B right of A (row counts agree); Stack puts B below A (column counts agree).</summary>
     private static TransferResult Concatenate(in ApiCall call, bool byRows)
@@ -188,9 +188,9 @@ internal static class MathNetTransfers
         var right = call.ArgumentShape(0);
         if (left is not { IsMatrix: true } || right is not { IsMatrix: true }) return TransferResult.Unknown;
         return byRows
-            ? TransferResult.Of(Shape.Matrix(Sum(left.Rows, right.Rows), left.Columns ?? right.Columns),
+            ? TransferResult.Shaped(Shape.Matrix(Sum(left.Rows, right.Rows), left.Columns ?? right.Columns),
                 Requirement.SameAxis(left, right, left.Columns, right.Columns, "Stack", "column counts"))
-            : TransferResult.Of(Shape.Matrix(left.Rows ?? right.Rows, Sum(left.Columns, right.Columns)),
+            : TransferResult.Shaped(Shape.Matrix(left.Rows ?? right.Rows, Sum(left.Columns, right.Columns)),
                 Requirement.SameAxis(left, right, left.Rows, right.Rows, "Append", "row counts"));
     }
 
@@ -199,10 +199,10 @@ internal static class MathNetTransfers
     {
         if (call.Receiver is not { IsMatrix: true } matrix) return TransferResult.Unknown;
         var result = rows ? Shape.Matrix(Plus(matrix.Rows, 1), matrix.Columns) : Shape.Matrix(matrix.Rows, Plus(matrix.Columns, 1));
-        if (call.ArgumentShape(1) is not { IsVector: true } inserted) return TransferResult.Of(result);
+        if (call.ArgumentShape(1) is not { IsVector: true } inserted) return TransferResult.Shaped(result);
         return rows
-            ? TransferResult.Of(result, Requirement.SameAxis(matrix, inserted, matrix.Columns, inserted.Length, "InsertRow", "row length and column count"))
-            : TransferResult.Of(result, Requirement.SameAxis(matrix, inserted, matrix.Rows, inserted.Length, "InsertColumn", "column length and row count"));
+            ? TransferResult.Shaped(result, Requirement.SameAxis(matrix, inserted, matrix.Columns, inserted.Length, "InsertRow", "row length and column count"))
+            : TransferResult.Shaped(result, Requirement.SameAxis(matrix, inserted, matrix.Rows, inserted.Length, "InsertColumn", "column length and row count"));
     }
 
     /// <summary>A.Solve(B) is X with A·X = B: B has A's row count, X has A's column count.</summary>
@@ -211,7 +211,7 @@ internal static class MathNetTransfers
         if (call.Receiver is not { IsMatrix: true } a || call.ArgumentShape(0) is not { } b) return TransferResult.Unknown;
         var result = b.IsMatrix ? Shape.Matrix(a.Columns, b.Columns) : Shape.Vector(a.Columns);
         var bRows = b.IsMatrix ? b.Rows : b.Length;
-        return TransferResult.Of(result, Requirement.SameAxis(a, b, a.Rows, bRows, name, "row counts of the system and the right-hand side"));
+        return TransferResult.Shaped(result, Requirement.SameAxis(a, b, a.Rows, bRows, name, "row counts of the system and the right-hand side"));
     }
 
     /// <summary>
@@ -221,18 +221,18 @@ internal static class MathNetTransfers
     public static TransferResult MatrixSizes(in ApiCall call)
     {
         if (call.Ordinal("rows") >= 0 && call.Ordinal("columns") >= 0)
-            return TransferResult.Of(Shape.Matrix(call.SizeNamed("rows"), call.SizeNamed("columns")));
+            return TransferResult.Shaped(Shape.Matrix(call.SizeNamed("rows"), call.SizeNamed("columns")));
         if (call.Ordinal("rowCount") >= 0 && call.Ordinal("columnCount") >= 0)
-            return TransferResult.Of(Shape.Matrix(call.SizeNamed("rowCount"), call.SizeNamed("columnCount")));
+            return TransferResult.Shaped(Shape.Matrix(call.SizeNamed("rowCount"), call.SizeNamed("columnCount")));
         if (call.Ordinal("order") >= 0)
         {
             var order = call.SizeNamed("order");
-            return TransferResult.Of(Shape.Matrix(order, order));
+            return TransferResult.Shaped(Shape.Matrix(order, order));
         }
 
         if (call.Ordinal("diagonal") is var d and >= 0 && call.ArgumentShape(d) is { IsVector: true } diagonal)
-            return TransferResult.Of(Shape.Matrix(diagonal.Length, diagonal.Length));
-        if (call.ArgumentShape(FirstOrdinal(call, "matrix", "example")) is { IsMatrix: true } example) return TransferResult.Of(example);
+            return TransferResult.Shaped(Shape.Matrix(diagonal.Length, diagonal.Length));
+        if (call.ArgumentShape(FirstOrdinal(call, "matrix", "example")) is { IsMatrix: true } example) return TransferResult.Shaped(example);
         if (call.Name.EndsWith("OfColumnVectors", StringComparison.Ordinal) || call.Name.EndsWith("OfRowVectors", StringComparison.Ordinal))
             return VectorsAsMatrix(call, columns: call.Name.EndsWith("OfColumnVectors", StringComparison.Ordinal));
         return TransferResult.Unknown;
@@ -241,9 +241,9 @@ internal static class MathNetTransfers
     /// <summary>A builder's vector length: (length), (size), or an example vector.</summary>
     public static TransferResult VectorSizes(in ApiCall call)
     {
-        if (call.Ordinal("length") >= 0) return TransferResult.Of(Shape.Vector(call.SizeNamed("length")));
-        if (call.Ordinal("size") >= 0) return TransferResult.Of(Shape.Vector(call.SizeNamed("size")));
-        if (call.ArgumentShape(FirstOrdinal(call, "vector", "example")) is { IsVector: true } example) return TransferResult.Of(example);
+        if (call.Ordinal("length") >= 0) return TransferResult.Shaped(Shape.Vector(call.SizeNamed("length")));
+        if (call.Ordinal("size") >= 0) return TransferResult.Shaped(Shape.Vector(call.SizeNamed("size")));
+        if (call.ArgumentShape(FirstOrdinal(call, "vector", "example")) is { IsVector: true } example) return TransferResult.Shaped(example);
         return TransferResult.Unknown;
     }
 
@@ -259,7 +259,7 @@ internal static class MathNetTransfers
         }
 
         var count = DimExpression.Literal(shapes.Length);
-        return TransferResult.Of(columns ? Shape.Matrix(length, count) : Shape.Matrix(count, length));
+        return TransferResult.Shaped(columns ? Shape.Matrix(length, count) : Shape.Matrix(count, length));
     }
 
     private static int FirstOrdinal(in ApiCall call, string name, string otherName) =>

@@ -20,9 +20,9 @@ internal readonly struct TransferResult
     /// <summary>What the call needs of its operands (none for <c>default</c>, the unknown result).</summary>
     public ImmutableArray<Requirement> Requirements => requirements.IsDefault ? ImmutableArray<Requirement>.Empty : requirements;
 
-    public static TransferResult Of(Shape? result) => new(result, ImmutableArray<Requirement>.Empty);
+    public static TransferResult Shaped(Shape? result) => new(result, ImmutableArray<Requirement>.Empty);
 
-    public static TransferResult Of(Shape? result, Requirement requirement) => new(result, ImmutableArray.Create(requirement));
+    public static TransferResult Shaped(Shape? result, Requirement requirement) => new(result, ImmutableArray.Create(requirement));
 
     public static TransferResult Unknown => default;
 }
