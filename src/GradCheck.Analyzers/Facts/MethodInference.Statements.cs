@@ -165,21 +165,21 @@ internal sealed partial class MethodInference
     }
 
     /// <summary>Whether the loop assigns a matrix or vector declared outside it; the int locals and members it assigns.</summary>
-    private readonly Dictionary<ILoopOperation, (bool Matrices, List<ISymbol> Sizes)> loopAssignments = new();
+    /// <summary>The int locals and members a loop assigns (reused: read right after each call, before any nested loop).</summary>
+    private readonly List<ISymbol> loopSizes = new();
 
+    /// <summary>Whether the loop assigns a matrix or vector declared outside it; the int locals and members it assigns.</summary>
     private bool AssignsMatrixOrVector(ILoopOperation loop, out List<ISymbol> assignedSizes)
     {
-        // Outer loops' passes visit inner loops again: what an inner loop assigns is worked out once.
-        if (loopAssignments.TryGetValue(loop, out var known))
-        {
-            assignedSizes = known.Sizes;
-            return known.Matrices;
-        }
-
-        assignedSizes = new List<ISymbol>();
+        assignedSizes = loopSizes;
+        assignedSizes.Clear();
         var matrices = false;
-        foreach (var operation in loop.Descendants())
+        var pending = new Stack<IOperation>();
+        pending.Push(loop);
+        while (pending.Count > 0)
         {
+            var operation = pending.Pop();
+            foreach (var child in operation.ChildOperations) pending.Push(child);
             ISymbol? target = operation switch
             {
                 IAssignmentOperation assignment => LocalOrParameter(assignment.Target) ?? MemberOfThis(assignment.Target),
@@ -191,7 +191,6 @@ internal sealed partial class MethodInference
             else if (IsSize(MemberType(target))) assignedSizes.Add(target);
         }
 
-        loopAssignments[loop] = (matrices, assignedSizes);
         return matrices;
     }
 

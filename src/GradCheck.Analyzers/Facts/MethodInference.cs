@@ -33,7 +33,7 @@ internal sealed partial class MethodInference : IOperandShapes
     private readonly Dictionary<string, DimExpression> definedTypeSymbols = new(System.StringComparer.Ordinal);
     private readonly TypeFacts? givenFacts;
     private TypeFacts? typeFactsValue;
-    private readonly ImmutableHashSet<string> typeLevelSymbols;
+    private ImmutableHashSet<string>? typeLevelSymbolsValue;
     private LocalState state = new();
     private int silent;
     private int depth;
@@ -45,7 +45,6 @@ internal sealed partial class MethodInference : IOperandShapes
         this.mode = mode;
         this.stack = stack;
         containingType = owner.ContainingType;
-        typeLevelSymbols = context.TypeLevelSymbols(containingType);
         givenFacts = facts;
         InitializeParameters();
     }
@@ -123,12 +122,12 @@ internal sealed partial class MethodInference : IOperandShapes
         this.methodLevelNames = methodLevelNames;
 
         foreach (var name in methodLevelNames)
-            if (!typeLevelSymbols.Contains(name) && !IsIntParameter(method, name)) solver.AddAliasable(name);
+            if (!TypeLevelSymbols.Contains(name) && !IsIntParameter(method, name)) solver.AddAliasable(name);
         if (context.ReturnAnnotationOf(method)?.Shape is { } returned)
             foreach (var dim in returned.Dims)
                 if (dim is not null)
                     foreach (var name in dim.Symbols)
-                        if (!typeLevelSymbols.Contains(name) && !IsIntParameter(method, name)) solver.AddAliasable(name);
+                        if (!TypeLevelSymbols.Contains(name) && !IsIntParameter(method, name)) solver.AddAliasable(name);
 
         foreach (var parameter in method.Parameters)
         {
@@ -153,6 +152,9 @@ internal sealed partial class MethodInference : IOperandShapes
     }
 
     private HashSet<string> methodLevelNames = new(System.StringComparer.Ordinal);
+
+    /// <summary>The size symbols of the type's annotated fields and properties (looked up on first use: most code has none).</summary>
+    private ImmutableHashSet<string> TypeLevelSymbols => typeLevelSymbolsValue ??= context.TypeLevelSymbols(containingType);
 
     /// <summary>
     /// What the constructors of this type establish, worked out on first use (most bodies never read an unannotated
@@ -185,7 +187,7 @@ internal sealed partial class MethodInference : IOperandShapes
     private Shape InScope(Shape declared)
     {
         if (!DefinesTypeSymbols) return declared;
-        return declared.With(dim => dim?.Substitute(symbol => typeLevelSymbols.Contains(symbol) ? DefinedTypeSymbol(symbol) : null));
+        return declared.With(dim => dim?.Substitute(symbol => TypeLevelSymbols.Contains(symbol) ? DefinedTypeSymbol(symbol) : null));
     }
 
     private DimExpression DefinedTypeSymbol(string symbol)

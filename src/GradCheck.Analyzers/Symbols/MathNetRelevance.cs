@@ -32,15 +32,58 @@ internal sealed class MathNetRelevance
         names = new Lazy<HashSet<string>>(CollectNames, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>Whether a body may assign a local from a lambda or local function, or pass one by ref or out (then those locals are not tracked).</summary>
+    /// <summary>
+    /// Whether a body may assign a local from a lambda or local function, or pass one by ref or out (then those locals are
+    /// not tracked): read from the text (=>, delegate, ref, out), which can only say yes too often.
+    /// </summary>
     public static bool MayCaptureOrPassByReference(SyntaxNode body)
     {
-        foreach (var token in body.DescendantTokens())
-            if (token.IsKind(SyntaxKind.EqualsGreaterThanToken)
-                && token.Parent is not ArrowExpressionClauseSyntax { Parent: MemberDeclarationSyntax or AccessorDeclarationSyntax }
-                || token.IsKind(SyntaxKind.DelegateKeyword) || token.IsKind(SyntaxKind.RefKeyword) || token.IsKind(SyntaxKind.OutKeyword)
-                || token.Parent is LocalFunctionStatementSyntax)
-                return true;
+        var text = body.SyntaxTree.GetText().ToString(body.Span);
+        var arrows = 0;
+        for (var at = text.IndexOf("=>", StringComparison.Ordinal); at >= 0; at = text.IndexOf("=>", at + 2, StringComparison.Ordinal)) arrows++;
+        // An expression-bodied member's own => is not a lambda.
+        if (arrows > (body is MemberDeclarationSyntax or AccessorDeclarationSyntax && ExpressionBodied(body) ? 1 : 0)) return true;
+        return ContainsWord(text, "delegate") || ContainsWord(text, "ref") || ContainsWord(text, "out");
+    }
+
+    private static bool ExpressionBodied(SyntaxNode body) => body switch
+    {
+        MethodDeclarationSyntax method => method.ExpressionBody is not null,
+        PropertyDeclarationSyntax property => property.ExpressionBody is not null,
+        AccessorDeclarationSyntax accessor => accessor.ExpressionBody is not null,
+        ConstructorDeclarationSyntax constructor => constructor.ExpressionBody is not null,
+        OperatorDeclarationSyntax op => op.ExpressionBody is not null,
+        _ => false,
+    };
+
+    private static bool ContainsWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (at + word.Length >= text.Length || !IsIdentifierPart(text[at + word.Length]))) return true;
+        return false;
+    }
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    /// <summary>Whether the text names one of the interesting identifiers, scanned without building tokens.</summary>
+    private static bool MentionsAny(string text, HashSet<string> interesting, bool[] lengths)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!(char.IsLetter(text[i]) || text[i] == '_'))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && IsIdentifierPart(text[i])) i++;
+            var length = i - start;
+            // Only identifiers of a length some interesting name has are looked up (no string made for the others).
+            if (length < lengths.Length && lengths[length] && interesting.Contains(text.Substring(start, length))) return true;
+        }
+
         return false;
     }
 
@@ -53,9 +96,7 @@ internal sealed class MathNetRelevance
         if (owner is IPropertySymbol property && types.IsMatrixOrVector(property.Type)) return true;
         if (owner.ContainingType is { } type && HasMathNetMembers(type)) return true;
         var interesting = Names();
-        foreach (var token in body.DescendantTokens())
-            if (token.IsKind(SyntaxKind.IdentifierToken) && interesting.Contains(token.ValueText)) return true;
-        return false;
+        return MentionsAny(body.SyntaxTree.GetText().ToString(body.Span), interesting, NameLengths);
     }
 
     private bool Signature(IMethodSymbol method)
@@ -77,6 +118,19 @@ internal sealed class MathNetRelevance
 
     /// <summary>MathNet's type names and the names of this compilation's members that take or give a matrix or vector.</summary>
     private HashSet<string> Names() => names.Value;
+
+    /// <summary>Which identifier lengths (below 256) occur among the interesting names.</summary>
+    private bool[] NameLengths => nameLengths ??= LengthsOf(Names());
+
+    private bool[]? nameLengths;
+
+    private static bool[] LengthsOf(HashSet<string> found)
+    {
+        var lengths = new bool[256];
+        foreach (var name in found)
+            if (name.Length < lengths.Length) lengths[name.Length] = true;
+        return lengths;
+    }
 
     private HashSet<string> CollectNames()
     {
