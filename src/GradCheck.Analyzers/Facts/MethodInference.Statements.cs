@@ -168,13 +168,17 @@ internal sealed partial class MethodInference
     /// <summary>The int locals and members a loop assigns (reused: read right after each call, before any nested loop).</summary>
     private readonly List<ISymbol> loopSizes = new();
 
+    /// <summary>The walk over a loop's operations (reused, like <see cref="loopSizes"/>).</summary>
+    private readonly Stack<IOperation> loopWalk = new();
+
     /// <summary>Whether the loop assigns a matrix or vector declared outside it; the int locals and members it assigns.</summary>
     private bool AssignsMatrixOrVector(ILoopOperation loop, out List<ISymbol> assignedSizes)
     {
         assignedSizes = loopSizes;
         assignedSizes.Clear();
         var matrices = false;
-        var pending = new Stack<IOperation>();
+        var pending = loopWalk;
+        pending.Clear();
         pending.Push(loop);
         while (pending.Count > 0)
         {
