@@ -1,17 +1,35 @@
 using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace GradCheck.Analyzers;
 
 /// <summary>
 /// The analyzers must never fail a build or flood the IDE with AD0001 on half-typed code: a failure in one analysis
-/// only loses that analysis's diagnostics. The robustness tests make sure nothing is ever swallowed.
+/// only loses that analysis's diagnostics. So that such a loss is not invisible, the first exception of a compilation is
+/// reported once, at its end, as GC0009 with the exception's type.
 /// </summary>
-internal static class AnalysisGuard
+internal sealed class AnalysisGuard
 {
-    /// <summary>For tests only: the last exception an analysis swallowed (null when none).</summary>
+    private readonly bool recordLast;
+    private Exception? first;
+    private string? firstWhat;
+
+    /// <summary>Creates the guard of one compilation.</summary>
+    /// <param name="recordLast">Whether to record swallowed exceptions in <see cref="LastSwallowedException"/> (tests of
+    /// other code assert it stays null; a test that fails an analysis on purpose turns it off).</param>
+    public AnalysisGuard(bool recordLast = true) => this.recordLast = recordLast;
+
+    /// <summary>For tests: the last exception any analysis swallowed (null when none).</summary>
     internal static Exception? LastSwallowedException { get; set; }
 
-    public static void Run(Action action)
+
+    /// <summary>Runs one analysis; an exception (other than cancellation) is swallowed and remembered.</summary>
+    public void Run(string what, Action action) => Run(() => what, action);
+
+    /// <summary>Runs one analysis; <paramref name="what"/> names it only if it fails (naming costs a display string).</summary>
+    public void Run(Func<string> what, Action action)
     {
         try
         {
@@ -19,14 +37,15 @@ internal static class AnalysisGuard
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Swallow(exception);
+            if (recordLast) LastSwallowedException = exception;
+            if (Interlocked.CompareExchange(ref first, exception, null) is null) firstWhat = what();
         }
     }
 
-    /// <summary>Records a deliberately swallowed exception; returns true so a caller can remember that it failed.</summary>
-    public static bool Swallow(Exception exception)
+    /// <summary>The compilation-end action: reports the first swallowed exception, if any (GC0009).</summary>
+    public void ReportFirst(CompilationAnalysisContext context)
     {
-        LastSwallowedException = exception;
-        return true;
+        if (first is not { } exception) return;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.AnalyzerFailure, Location.None, firstWhat ?? "code", exception.GetType().FullName));
     }
 }

@@ -1,27 +1,36 @@
 using System;
 using System.Collections.Immutable;
-using GradCheck.Analyzers.Inference;
-using GradCheck.Analyzers.Model;
+using GradCheck.Analyzers.Facts;
 using GradCheck.Analyzers.Rules;
+using GradCheck.Analyzers.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace GradCheck.Analyzers;
 
 /// <summary>
-/// Infers the shapes of MathNet.Numerics matrices and vectors from [Shape] annotations, constructors and the MathNet
-/// API, and reports shape bugs (GC0001–GC0005) at compile time.
+/// Infers the shapes of MathNet.Numerics matrices and vectors — from [Shape] annotations, and from code: sizes in
+/// constructors and builders, fields allocated by constructors, unannotated values fixed by their uses, inferred helper
+/// signatures — and reports shape bugs (GC0001–GC0005) at compile time. The inference pass produces facts; the rules
+/// turn them into diagnostics.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ShapeAnalyzer : DiagnosticAnalyzer
 {
+    private readonly Action<IOperation>? faultInjection;
+
+    /// <summary>Creates the analyzer.</summary>
+    public ShapeAnalyzer()
+    {
+    }
+
+    /// <summary>For tests: an action run on each analysed body, to make the analysis fail on purpose.</summary>
+    internal ShapeAnalyzer(Action<IOperation> faultInjection) => this.faultInjection = faultInjection;
+
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        ProductShapeMismatchRule.Descriptor,
-        ElementwiseShapeMismatchRule.Descriptor,
-        AnnotatedTargetShapeMismatchRule.Descriptor,
-        GradientShapeMismatchRule.Descriptor,
-        InvalidShapeAnnotationRule.Descriptor);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        Descriptors.InCategory(Descriptors.ShapesCategory).Add(Descriptors.AnalyzerFailure);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -31,56 +40,53 @@ public sealed class ShapeAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
-    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    private void OnCompilationStart(CompilationStartAnalysisContext context)
     {
+        var types = KnownSymbols.From(context.Compilation);
         // Nothing to do (and nothing registered) in projects that do not use MathNet.
-        if (MathNetSymbols.TryCreate(context.Compilation) is not { } types) return;
-        var cache = new CompilationShapeCache(types);
+        if (!types.HasMathNet) return;
+        var guard = new AnalysisGuard(recordLast: faultInjection is null);
+        context.RegisterCompilationEndAction(guard.ReportFirst);
+        var shapes = new ShapeContext(context.Compilation, types);
 
         if (types.ShapeAttribute is not null)
-            context.RegisterSymbolAction(c => AnalysisGuard.Run(() => CheckAnnotations(c, types)), SymbolKind.Method, SymbolKind.Field, SymbolKind.Property);
-
-        // Operation actions rather than a walk of our own: the driver walks each block once for all analyzers.
-        context.RegisterOperationBlockStartAction(start =>
         {
-            var inference = new MethodShapeInference(cache, start.OwningSymbol);
-            var failed = false;
-            start.RegisterOperationAction(c =>
-            {
-                if (failed) return;
-                try
-                {
-                    inference.Record(c.Operation);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    failed = AnalysisGuard.Swallow(exception);
-                }
-            }, MethodShapeInference.RecordedKinds);
-            start.RegisterOperationBlockEndAction(c =>
-            {
-                if (!failed) AnalysisGuard.Run(() => inference.Finish(new DiagnosticSink(c.ReportDiagnostic)));
-            });
-        });
+            context.RegisterSymbolAction(
+                c => guard.Run("a [Shape] annotation", () => InvalidShapeAnnotationRule.CheckSymbol(c.Symbol, shapes, c.ReportDiagnostic)),
+                SymbolKind.Method, SymbolKind.Field, SymbolKind.Property);
+        }
+
+        // Code block actions rather than operation actions: a body is bound (its operations built) only if a cheap look at
+        // its symbols and tokens says it may involve a matrix or vector.
+        var relevance = new MathNetRelevance(context.Compilation, types);
+        context.RegisterCodeBlockAction(c => guard.Run(() => Subject(c.OwningSymbol), () => AnalyzeBlock(c, shapes, relevance)));
     }
 
-    private static void CheckAnnotations(SymbolAnalysisContext context, MathNetSymbols types)
+    private static string Subject(ISymbol symbol) => "'" + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'";
+
+    private static SyntaxNode? FieldInitializer(FieldDeclarationSyntax field, string name)
     {
-        var symbol = context.Symbol;
-        var fallback = symbol.Locations.IsEmpty ? Location.None : symbol.Locations[0];
-        switch (symbol)
+        foreach (var variable in field.Declaration.Variables)
+            if (variable.Identifier.ValueText == name) return variable.Initializer;
+        return null;
+    }
+
+    private void AnalyzeBlock(CodeBlockAnalysisContext context, ShapeContext shapes, MathNetRelevance relevance)
+    {
+        if (!relevance.MayInvolveMathNet(context.CodeBlock, context.OwningSymbol)) return;
+        // A field's or property's initializer is analysed through its = clause (the operation that initializes it).
+        var code = context.CodeBlock switch
         {
-            case IMethodSymbol method:
-                // Accessors are checked through their property; parameters and the return value through their method.
-                if (method.AssociatedSymbol is IPropertySymbol) return;
-                InvalidShapeAnnotationRule.Check(context.ReportDiagnostic, Annotation.OfReturn(method, types), method.Name + " (return value)", fallback);
-                foreach (var parameter in method.Parameters)
-                    InvalidShapeAnnotationRule.Check(context.ReportDiagnostic, Annotation.Of(parameter, types), parameter.Name,
-                        parameter.Locations.IsEmpty ? fallback : parameter.Locations[0]);
-                break;
-            case IFieldSymbol or IPropertySymbol:
-                InvalidShapeAnnotationRule.Check(context.ReportDiagnostic, Annotation.Of(symbol, types), symbol.Name, fallback);
-                break;
-        }
+            FieldDeclarationSyntax field => FieldInitializer(field, context.OwningSymbol.Name),
+            VariableDeclaratorSyntax { Initializer: { } initializer } => initializer,
+            PropertyDeclarationSyntax { Initializer: { } initializer } => initializer,
+            _ => context.CodeBlock,
+        };
+        if (code is null) return;
+        if (context.SemanticModel.GetOperation(code, context.CancellationToken) is not { } block) return;
+        faultInjection?.Invoke(block);
+        var mayCapture = MathNetRelevance.MayCaptureOrPassByReference(code);
+        foreach (var finding in MethodInference.FindingsOf(shapes, context.OwningSymbol, ImmutableArray.Create(block), mayCapture))
+            context.ReportDiagnostic(FindingReporter.ToDiagnostic(finding));
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
-using GradCheck.Analyzers.Rules;
+using GradCheck.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -11,17 +11,18 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace GradCheck.CodeFixes;
 
 /// <summary>
-/// Balances a GC0001 product A·B by transposing an operand (offered both fused, A.TransposeThisAndMultiply(B), and
-/// explicit, A.Transpose() * B) or by swapping the operands — only the rewrites the analyzer found to balance.
+/// Balances a GC0001 product A·B with the rewrites the analyzer found to balance it and to give the shape its context
+/// needs: transpose an operand (fused TransposeThisAndMultiply/TransposeAndMultiply first, then explicit), swap the
+/// operands, or — when the context needs it — change both.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ProductCodeFixProvider)), Shared]
+[ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(ProductCodeFixProvider)), Shared]
 public sealed class ProductCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ProductShapeMismatch);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.ProductShapeMismatch.Id);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => PreferredFixAll.Create(PreferredReplacement);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -30,57 +31,50 @@ public sealed class ProductCodeFixProvider : CodeFixProvider
         if (root is null) return;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(RuleIds.ProductFixesProperty, out var fixes) || fixes is null) continue;
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax;
-            if (node is null || !TryGetOperands(node, out var left, out var right)) continue;
-            var a = OperandText.Of(left);
-            var b = OperandText.Of(right);
-            foreach (var fix in fixes.Split(','))
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.ProductRewrites, out var rewrites) || string.IsNullOrEmpty(rewrites)) continue;
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
+                || !ProductRewriter.TryGetOperands(node, out var left, out var right, out var isMethod))
+                continue;
+            foreach (var rewrite in rewrites!.Split(','))
             {
-                switch (fix)
+                var fused = ProductRewriter.Build(rewrite, left, right, isMethod, explicitTranspose: false);
+                Offer(context, diagnostic, node, fused, ProductRewriter.Title(rewrite, false), rewrite);
+                if (rewrite is "A'B" or "AB'")
                 {
-                    case ProductFix.TransposeLeft:
-                        Offer(context, diagnostic, node, $"{a}.TransposeThisAndMultiply({b})", "Use TransposeThisAndMultiply (Aᵀ·B)", "TransposeThisAndMultiply");
-                        Offer(context, diagnostic, node, $"{a}.Transpose() * {b}", "Transpose the left operand", "TransposeLeft");
-                        break;
-                    case ProductFix.TransposeRight:
-                        Offer(context, diagnostic, node, $"{a}.TransposeAndMultiply({b})", "Use TransposeAndMultiply (A·Bᵀ)", "TransposeAndMultiply");
-                        Offer(context, diagnostic, node, $"{a} * {b}.Transpose()", "Transpose the right operand", "TransposeRight");
-                        break;
-                    case ProductFix.Swap:
-                        Offer(context, diagnostic, node, $"{b} * {a}", "Swap the operands (B·A)", "Swap");
-                        break;
+                    var explicitTranspose = ProductRewriter.Build(rewrite, left, right, isMethod, explicitTranspose: true);
+                    Offer(context, diagnostic, node, explicitTranspose, ProductRewriter.Title(rewrite, true), rewrite + ".explicit");
                 }
             }
         }
     }
 
-    /// <summary>A * B or A.Multiply(B).</summary>
-    private static bool TryGetOperands(ExpressionSyntax node, out ExpressionSyntax left, out ExpressionSyntax right)
+    /// <summary>For fixing all at once: the rewrite chosen (by its equivalence key) where offered, else the diagnostic's first (best).</summary>
+    private static ExpressionSyntax? PreferredReplacement(SyntaxNode node, Diagnostic diagnostic, string? equivalenceKey)
     {
-        switch (node)
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.ProductRewrites, out var rewrites) || string.IsNullOrEmpty(rewrites)) return null;
+        if (node is not ExpressionSyntax expression || !ProductRewriter.TryGetOperands(expression, out var left, out var right, out var isMethod)) return null;
+        var offered = rewrites!.Split(',');
+        var chosen = offered[0];
+        var explicitTranspose = false;
+        var prefix = Descriptors.ProductShapeMismatch.Id + ".";
+        if (equivalenceKey is not null && equivalenceKey.StartsWith(prefix, System.StringComparison.Ordinal))
         {
-            case BinaryExpressionSyntax binary:
-                (left, right) = (binary.Left, binary.Right);
-                return true;
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Multiply" } access } invocation
-                when invocation.ArgumentList.Arguments.Count == 1:
-                (left, right) = (access.Expression, invocation.ArgumentList.Arguments[0].Expression);
-                return true;
-            default:
-                (left, right) = (null!, null!);
-                return false;
+            var key = equivalenceKey.Substring(prefix.Length);
+            explicitTranspose = key.EndsWith(".explicit", System.StringComparison.Ordinal);
+            if (explicitTranspose) key = key.Substring(0, key.Length - ".explicit".Length);
+            if (System.Array.IndexOf(offered, key) >= 0) chosen = key;
+            else explicitTranspose = false;
         }
+
+        var replacement = ProductRewriter.Build(chosen, left, right, isMethod, explicitTranspose);
+        return replacement is not null && ProductRewriter.RoundTrips(replacement) ? replacement : null;
     }
 
-    private static void Offer(CodeFixContext context, Diagnostic diagnostic, ExpressionSyntax node, string replacement, string title, string key) =>
-        context.RegisterCodeFix(
-            CodeAction.Create(title, ct => ReplaceAsync(context.Document, node, replacement, ct), RuleIds.ProductShapeMismatch + "." + key),
-            diagnostic);
-
-    private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax node, string replacement, CancellationToken cancellationToken)
+    private static void Offer(CodeFixContext context, Diagnostic diagnostic, ExpressionSyntax node, ExpressionSyntax? replacement, string title, string key)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(node, OperandText.Replace(node, replacement)));
+        if (replacement is null || !ProductRewriter.RoundTrips(replacement)) return;
+        context.RegisterCodeFix(
+            CodeAction.Create(title, ct => Replacement.ApplyAsync(context.Document, node, replacement, ct), Descriptors.ProductShapeMismatch.Id + "." + key),
+            diagnostic);
     }
 }

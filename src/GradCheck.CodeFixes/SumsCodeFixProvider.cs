@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using GradCheck.Analyzers.Rules;
+using GradCheck.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -14,43 +12,47 @@ namespace GradCheck.CodeFixes;
 
 /// <summary>
 /// Replaces RowSums with ColumnSums (or the reverse) where the analyzer found that the other one has the expected
-/// shape — the bias gradient db = column sums of dZ is the classic case.
+/// shape — the bias gradient db = column sums of dZ (also as a batch mean, dZ.ColumnSums() / n) is the classic case.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SumsCodeFixProvider)), Shared]
 public sealed class SumsCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(RuleIds.AnnotatedTargetShapeMismatch, RuleIds.GradientShapeMismatch);
+        ImmutableArray.Create(Descriptors.AnnotatedTargetShapeMismatch.Id, Descriptors.GradientShapeMismatch.Id);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => PreferredFixAll.Create((node, diagnostic, _) => Renamed(node, diagnostic));
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async System.Threading.Tasks.Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null) return;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(RuleIds.SumsFixProperty, out var replacement) || replacement is not ("RowSums" or "ColumnSums")) continue;
-            var name = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-                .DescendantNodesAndSelf()
-                .OfType<MemberAccessExpressionSyntax>()
-                .Select(access => access.Name)
-                .FirstOrDefault(n => n.Identifier.ValueText is "RowSums" or "ColumnSums");
-            if (name is null) continue;
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (Renamed(node, diagnostic) is not { } replacement) continue;
+            var title = "Use " + diagnostic.Properties[DiagnosticProperties.SumsFix];
             context.RegisterCodeFix(
-                CodeAction.Create($"Use {replacement}", ct => RenameAsync(context.Document, name, replacement!, ct), "GC.Sums." + replacement),
+                CodeAction.Create(
+                    title,
+                    ct => Replacement.ApplyAsync(context.Document, node, replacement, ct),
+                    "GC.Sums." + diagnostic.Properties[DiagnosticProperties.SumsFix]),
                 diagnostic);
         }
     }
 
-    private static async Task<Document> RenameAsync(Document document, SimpleNameSyntax name, string replacement, CancellationToken cancellationToken)
+    /// <summary>The node with its RowSums/ColumnSums call renamed; null when the diagnostic carries no sums hint.</summary>
+    private static SyntaxNode? Renamed(SyntaxNode node, Diagnostic diagnostic)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null) return document;
-        var renamed = SyntaxFactory.IdentifierName(replacement).WithTriviaFrom(name);
-        return document.WithSyntaxRoot(root.ReplaceNode(name, renamed));
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.SumsFix, out var replacement) || replacement is not ("RowSums" or "ColumnSums"))
+            return null;
+        var name = node.DescendantNodesAndSelf()
+            .OfType<MemberAccessExpressionSyntax>()
+            .Select(access => access.Name)
+            .FirstOrDefault(n => n.Identifier.ValueText is "RowSums" or "ColumnSums");
+        if (name is null) return null;
+        return node.ReplaceNode(name, SyntaxFactory.IdentifierName(replacement!).WithTriviaFrom(name));
     }
 }

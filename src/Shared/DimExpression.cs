@@ -56,8 +56,23 @@ internal sealed class DimExpression : IEquatable<DimExpression>
     public bool IsSymbol => terms.Count == 1 && terms.First() is { Key.Length: > 0, Value: 1 } only && only.Key.IndexOf('*') < 0;
 
     /// <summary>The symbols the dim names, in order.</summary>
-    public IReadOnlyList<string> Symbols =>
-        terms.Keys.Where(k => k.Length > 0).SelectMany(k => k.Split('*')).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Symbols => symbols ??= CollectSymbols();
+
+    // Computed once: the analyzer asks a dim for its symbols many times (an immutable value, so caching is safe).
+    private IReadOnlyList<string>? symbols;
+
+    private IReadOnlyList<string> CollectSymbols()
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var monomial in terms.Keys)
+        {
+            if (monomial.Length == 0) continue;
+            if (monomial.IndexOf('*') < 0) found.Add(monomial);
+            else foreach (var symbol in monomial.Split('*')) found.Add(symbol);
+        }
+
+        return found.Count == 0 ? Array.Empty<string>() : new List<string>(found);
+    }
 
     private long ConstantTerm => terms.TryGetValue("", out var constant) ? constant : 0;
 
@@ -118,6 +133,70 @@ internal sealed class DimExpression : IEquatable<DimExpression>
         var difference = a - b;
         if (difference.IsLiteral) return true;
         return !a.IsLiteral && !b.IsLiteral;
+    }
+
+    /// <summary>
+    /// The dim with each symbol that <paramref name="replacement"/> maps replaced by its value (the others kept):
+    /// how a size found in code is expressed in another scope, e.g. a helper's parameter sizes at a call site.
+    /// </summary>
+    /// <param name="replacement">The value of a symbol, or null to keep the symbol.</param>
+    public DimExpression Substitute(Func<string, DimExpression?> replacement)
+    {
+        if (IsLiteral) return this;
+        var replaces = false;
+        foreach (var symbol in Symbols)
+        {
+            if (replacement(symbol) is null) continue;
+            replaces = true;
+            break;
+        }
+
+        if (!replaces) return this;
+        var result = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var changed = false;
+        foreach (var term in terms)
+        {
+            if (term.Key.Length == 0)
+            {
+                Add(result, "", term.Value);
+                continue;
+            }
+
+            var product = Literal(term.Value);
+            foreach (var symbol in term.Key.Split('*'))
+            {
+                var value = replacement(symbol);
+                changed |= value is not null;
+                product *= value ?? Symbol(symbol);
+            }
+
+            foreach (var part in product.terms) Add(result, part.Key, part.Value);
+        }
+
+        return changed ? new DimExpression(result) : this;
+    }
+
+    /// <summary>
+    /// Solves <c>this = 0</c> for <paramref name="symbol"/> when the dim is linear in it with coefficient 1 or -1
+    /// (<c>a + 1 - N = 0</c> gives <c>a = N - 1</c>); false when it is not (absent, in a product, another coefficient).
+    /// </summary>
+    /// <param name="symbol">The symbol to solve for.</param>
+    /// <param name="value">Its value, in terms of the dim's other symbols.</param>
+    public bool TrySolveFor(string symbol, out DimExpression? value)
+    {
+        value = null;
+        if (!terms.TryGetValue(symbol, out var coefficient) || coefficient is not (1 or -1)) return false;
+        var rest = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            if (term.Key == symbol) continue;
+            foreach (var name in term.Key.Split('*'))
+                if (name == symbol) return false;
+            rest[term.Key] = checked(-coefficient * term.Value);
+        }
+
+        value = new DimExpression(rest);
+        return true;
     }
 
     /// <summary>The sum of two dims.</summary>

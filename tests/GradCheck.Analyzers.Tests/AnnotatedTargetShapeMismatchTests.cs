@@ -12,7 +12,7 @@ public sealed class AnnotatedTargetShapeMismatchTests
                 [return: Shape("N", "H")]
                 Matrix<double> F([Shape("N", "D")] Matrix<double> x, [Shape("D", "H")] Matrix<double> w) => {|#0:(x * w).Transpose()|};
             """),
-            Diagnostic("GC0003").WithLocation(0).WithArguments("(H×N)", "is returned from 'F'", "(N×H)"));
+            Diagnostic("GC0003").WithLocation(0).WithArguments("(H×N)", "is returned from 'F'", "(N×H)", ""));
 
     [Fact]
     public Task Assignments_to_annotated_fields_properties_and_out_parameters_are_checked() =>
@@ -52,18 +52,20 @@ public sealed class AnnotatedTargetShapeMismatchTests
             """));
 
     [Fact]
-    public Task Shapes_assert_gives_a_local_its_shape_and_checks_it() =>
+    public Task Shapes_assert_gives_a_local_its_shape_at_that_point_and_checks_it() =>
         VerifyAsync(TestCode.InClass("""
-                void F([Shape("N", "D")] Matrix<double> x, Matrix<double> unknown)
+                void F([Shape("N", "D")] Matrix<double> x, Matrix<double> unknown, Matrix<double> other)
                 {
                     var h = unknown;
                     Shapes.Assert(h, "D", "H");
                     var ok = x * h;
                     var bad = {|GC0001:h * x|};
-                    var k = Shapes.Assert(unknown * unknown, "H", "N");
+                    var k = Shapes.Assert(other.Transpose(), "H", "N");
                     var bad2 = {|GC0001:x * k|};
                     var m = Shapes.Assert({|GC0003:x.Transpose()|}, "N", "D");
-                    h = {|GC0003:x|};
+                    h = x;                       // a new value: the assertion held only where it was made
+                    var ok2 = h + x;
+                    var bad3 = {|GC0001:h * x|};
                 }
             """));
 

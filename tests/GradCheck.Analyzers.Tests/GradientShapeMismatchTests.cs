@@ -15,7 +15,7 @@ public sealed class GradientShapeMismatchTests
                     var dW = {|#0:dy.TransposeThisAndMultiply(x)|};
                 }
             """),
-            Diagnostic("GC0004").WithLocation(0).WithArguments("dW", "(H×D)", "W", "(D×H)"));
+            Diagnostic("GC0004").WithLocation(0).WithArguments("dW", "(H×D)", "W", "(D×H)", ""));
 
     [Fact]
     public Task All_naming_conventions_are_recognised() =>

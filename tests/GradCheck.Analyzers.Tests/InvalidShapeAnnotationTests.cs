@@ -27,7 +27,21 @@ public sealed class InvalidShapeAnnotationTests
         VerifyAsync(TestCode.InClass("""
                 void F([{|#0:Shape("N", "-1")|}] Matrix<double> a, [{|GC0005:Shape("2x")|}] Vector<double> v, [{|GC0005:Shape("")|}] Vector<double> e) { }
             """),
-            Diagnostic("GC0005").WithLocation(0).WithArguments("a", "dim \"-1\" is neither a symbol (an identifier) nor a non-negative integer"));
+            Diagnostic("GC0005").WithLocation(0).WithArguments("a", "dim \"-1\" " + ProblemOf("-1")));
+
+    [Fact]
+    public Task Zero_and_empty_dims_are_reported_with_the_grammar_s_own_words() =>
+        VerifyAsync(TestCode.InClass("""
+                void F([{|#0:Shape("N", "0")|}] Matrix<double> a, [{|#1:Shape("")|}] Vector<double> e) { }
+            """),
+            Diagnostic("GC0005").WithLocation(0).WithArguments("a", "dim \"0\" " + ProblemOf("0")),
+            Diagnostic("GC0005").WithLocation(1).WithArguments("e", "dim \"\" " + ProblemOf("")));
+
+    private static string ProblemOf(string dim)
+    {
+        Assert.Null(GradCheck.Dims.DimExpression.Parse(dim, out var problem));
+        return problem!;
+    }
 
     [Fact]
     public Task Valid_annotations_and_annotations_on_other_types_are_accepted() =>
@@ -35,8 +49,27 @@ public sealed class InvalidShapeAnnotationTests
                 [Shape("Batch", "3")] Matrix<double> X;
                 [Shape("_n1")] Vector<double> V { get; } = null!;
                 [return: Shape("N", "N")]
-                Matrix<double> F([Shape("N", "0")] Matrix<double> a, [Shape("N", "M", "K")] double[,,] tensor) => a * a.Transpose();
+                Matrix<double> F([Shape("N", "1")] Matrix<double> a, [Shape("N", "M", "K")] double[,,] tensor) => a * a.Transpose();
+                [Shape(" N", "N-1")] Matrix<double> Derived;
+                [Shape("L-K+1", "2*C")] Matrix<double> Arithmetic;
             """));
+
+    [Fact]
+    public Task Integer_dims_are_sizes_like_their_text() =>
+        VerifyAsync(TestCode.InClass("""
+                Matrix<double> F([Shape("N", 2)] Matrix<double> a, [Shape(3, "M")] Matrix<double> b, [Shape(2, "M")] Matrix<double> c)
+                {
+                    var fine = a * c;
+                    return {|GC0001:a * b|};
+                }
+            """));
+
+    [Fact]
+    public Task A_dim_that_is_neither_a_string_nor_an_integer_is_reported() =>
+        VerifyAsync(TestCode.InClass("""
+                void F([{|#0:Shape("N", 2.5)|}] Matrix<double> a) { }
+            """),
+            Diagnostic("GC0005").WithLocation(0).WithArguments("a", "dim \"2.5\" " + ProblemOf("2.5")));
 
     [Fact]
     public Task Malformed_shapes_assert_is_reported() =>

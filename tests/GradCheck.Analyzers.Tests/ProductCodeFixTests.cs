@@ -8,7 +8,8 @@ namespace GradCheck.Analyzers.Tests;
 public sealed class ProductCodeFixTests
 {
     private static string Body(string expression) => TestCode.InClass($$"""
-            Matrix<double> F([Shape("N", "D")] Matrix<double> x, [Shape("N", "H")] Matrix<double> g, [Shape("D", "H")] Matrix<double> w, [Shape("H", "K")] Matrix<double> v)
+            Matrix<double> F(
+                [Shape("N", "D")] Matrix<double> x, [Shape("N", "H")] Matrix<double> g, [Shape("D", "H")] Matrix<double> w, [Shape("H", "K")] Matrix<double> v)
                 => {{expression}};
         """);
 

@@ -27,7 +27,8 @@ public sealed class RobustnessTests
                 return flag ? h : h.PointwiseMultiply(h);
             }
 
-            public (Matrix<double> dW, Vector<double> db) Backward([Shape("N", "D")] Matrix<double> x, [Shape("N", "H")] Matrix<double> dy, out Matrix<double> dx)
+            public (Matrix<double> dW, Vector<double> db) Backward(
+                [Shape("N", "D")] Matrix<double> x, [Shape("N", "H")] Matrix<double> dy, out Matrix<double> dx)
             {
                 dx = dy.TransposeAndMultiply(W);
                 var (a, c) = (x.TransposeThisAndMultiply(dy), dy.ColumnSums());
@@ -42,18 +43,30 @@ public sealed class RobustnessTests
     /// <summary>Odd but compilable-or-not snippets that exercise edge paths.</summary>
     private static readonly string[] OddSnippets =
     [
-        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { [Shape] Matrix<double> x; [Shape(null)] Vector<double> v; [Shape(null, null)] Matrix<double> m; }",
+        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { [Shape] Matrix<double> x; [Shape(null)] Vector<double> v; [Shape(null, " +
+            "null)] Matrix<double> m; }",
         "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { [Shape(1, 2)] Matrix<double> x; [Shape(\"N\", 2)] Matrix<double> y; }",
-        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { void F() { var a = a * a; Matrix<double> m = default; m = m * m; m += m; m ??= m; } }",
-        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { void F() { var m = Matrix<double>.Build.Dense(-1, int.MaxValue); var v = Shapes.Assert(); Shapes.Assert(m); Shapes.Assert(m, null, \"N\"); } }",
-        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { dynamic d; void F(Matrix<double> m) { var x = d * m; var y = m * d; Matrix<double> z = d; z.Multiply(d); } }",
-        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { [return: Shape(\"N\", \"N\")] Matrix<double> F([Shape(\"N\", \"N\")] Matrix<double> m) => F(F(F(m))) * F(m.Transpose()); }",
-        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { Matrix<double> P { get => P * P; set => P = value * value; } event System.Action E; ~C() { var q = P * P; } }",
-        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { void F([Shape(\"N\", \"D\")] Matrix<double> x) { Matrix<double> L(Matrix<double> y) { return y * y; } var z = L(x) * x; int n = z.RowCount; n++; var w = Matrix<double>.Build.Dense(n, n); } }",
-        "using MathNet.Numerics.LinearAlgebra; using GradCheck; record R([Shape(\"N\", \"D\")] Matrix<double> X, [Shape(\"D\")] Vector<double> V) { public Vector<double> Y => X * V; }",
-        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { void F([Shape(\"N\", \"D\")] Matrix<double> x) { var e = " + string.Join(" + ", Enumerable.Repeat("x", 1500)) + "; } }",
-        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { void F([Shape(\"N\", \"D\")] Matrix<double> x) { var e = " + new string('(', 300) + "x" + string.Concat(Enumerable.Repeat(".Transpose())", 300)) + "; } }",
-        "using MathNet.Numerics.LinearAlgebra.Double; using MathNet.Numerics.LinearAlgebra; class C { void F() { var a = new DenseMatrix(3); var b = new DenseMatrix(2, 3, new double[6]); var c = DenseMatrix.Create(3, 2, 0.0); var v = new DenseVector(new double[3]); var p = a * b; var q = b.Append(c); } }",
+        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { void F() { var a = a * a; Matrix<double> m = default; m = m * m; m += m; m " +
+            "??= m; } }",
+        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { void F() { var m = Matrix<double>.Build.Dense(-1, int.MaxValue); var v = " +
+            "Shapes.Assert(); Shapes.Assert(m); Shapes.Assert(m, null, \"N\"); } }",
+        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { dynamic d; void F(Matrix<double> m) { var x = d * m; var y = m * d; " +
+            "Matrix<double> z = d; z.Multiply(d); } }",
+        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { [return: Shape(\"N\", \"N\")] Matrix<double> F([Shape(\"N\", \"N\")] " +
+            "Matrix<double> m) => F(F(F(m))) * F(m.Transpose()); }",
+        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { Matrix<double> P { get => P * P; set => P = value * value; } event " +
+            "System.Action E; ~C() { var q = P * P; } }",
+        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { void F([Shape(\"N\", \"D\")] Matrix<double> x) { Matrix<double> " +
+            "L(Matrix<double> y) { return y * y; } var z = L(x) * x; int n = z.RowCount; n++; var w = Matrix<double>.Build.Dense(n, n); } }",
+        "using MathNet.Numerics.LinearAlgebra; using GradCheck; record R([Shape(\"N\", \"D\")] Matrix<double> X, [Shape(\"D\")] Vector<double> V) { " +
+            "public Vector<double> Y => X * V; }",
+        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { void F([Shape(\"N\", \"D\")] Matrix<double> x) { var e = " + string.Join(" " +
+            "+ ", Enumerable.Repeat("x", 1500)) + "; } }",
+        "using MathNet.Numerics.LinearAlgebra; using GradCheck; class C { void F([Shape(\"N\", \"D\")] Matrix<double> x) { var e = " +
+            "" + new string('(', 300) + "x" + string.Concat(Enumerable.Repeat(".Transpose())", 300)) + "; } }",
+        "using MathNet.Numerics.LinearAlgebra.Double; using MathNet.Numerics.LinearAlgebra; class C { void F() { var a = new DenseMatrix(3); var b = " +
+            "new DenseMatrix(2, 3, new double[6]); var c = DenseMatrix.Create(3, 2, 0.0); var v = new DenseVector(new double[3]); var p = a * b; var " +
+                "q = b.Append(c); } }",
         "class C { void F() { var x = 1 * 2; } }",
         "",
     ];
@@ -73,7 +86,9 @@ public sealed class RobustnessTests
     public async Task Deleting_a_single_token_anywhere_produces_no_analyzer_exception()
     {
         var classStart = Seed.IndexOf("public class", StringComparison.Ordinal);
-        var tokens = CSharpSyntaxTree.ParseText(Seed, cancellationToken: TestContext.Current.CancellationToken).GetRoot(TestContext.Current.CancellationToken).DescendantTokens().Where(t => t.SpanStart > classStart).ToList();
+        var cancellation = TestContext.Current.CancellationToken;
+        var tokens = CSharpSyntaxTree.ParseText(Seed, cancellationToken: cancellation).GetRoot(cancellation)
+            .DescendantTokens().Where(t => t.SpanStart > classStart).ToList();
         // Every other token of the class body: a couple of hundred broken programs, each missing one piece.
         var mutants = tokens.Where((_, i) => i % 2 == 0).Select(t => (t, Seed.Remove(t.SpanStart, t.Span.Length))).ToList();
         Assert.True(mutants.Count > 100, $"only {mutants.Count} mutants");
@@ -92,7 +107,8 @@ public sealed class RobustnessTests
     private static async Task AssertNoAnalyzerExceptionAsync(IEnumerable<(string Name, string Source)> cases)
     {
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = TestContext.Current.CancellationToken }, async (c, _) =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = TestContext.Current.CancellationToken };
+        await Parallel.ForEachAsync(cases, options, async (c, _) =>
         {
             var result = await DirectAnalysis.AnalyzeAsync(c.Source);
             if (result.AnalyzerExceptions.Count > 0) failures.Add($"{c.Name}:\n{string.Join("\n", result.AnalyzerExceptions)}");

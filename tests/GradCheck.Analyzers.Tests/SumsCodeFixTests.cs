@@ -20,6 +20,18 @@ public sealed class SumsCodeFixTests
                 """));
 
     [Fact]
+    public Task A_batch_mean_is_looked_through_scalar_division_and_multiplication() =>
+        VerifyFixAsync<SumsCodeFixProvider>(
+            TestCode.InClass("""
+                    [Shape("H")] Vector<double> b = null!;
+                    void Backward([Shape("N", "H")] Matrix<double> dy) { var db = {|GC0004:dy.RowSums() / dy.RowCount * 0.5|}; }
+                """),
+            TestCode.InClass("""
+                    [Shape("H")] Vector<double> b = null!;
+                    void Backward([Shape("N", "H")] Matrix<double> dy) { var db = dy.ColumnSums() / dy.RowCount * 0.5; }
+                """));
+
+    [Fact]
     public Task Returned_column_sums_become_row_sums_against_the_return_annotation() =>
         VerifyFixAsync<SumsCodeFixProvider>(
             TestCode.InClass("""

@@ -1,23 +1,18 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
+using GradCheck.Analyzers.Symbols;
+using GradCheck.Dims;
 using Microsoft.CodeAnalysis;
 
 namespace GradCheck.Analyzers.Model;
 
-/// <summary>A [Shape(...)] annotation as read from a symbol: the dims as written and, when valid, the shape they state.</summary>
+/// <summary>A [Shape(...)] annotation (or a Shapes.Assert) as read: the dims as written and, when valid, the shape they state.</summary>
 internal sealed class Annotation
 {
-    private Annotation(AttributeData attribute, ImmutableArray<string?> rawDims, Shape? shape, string? problem)
+    private Annotation(Shape? shape, string? problem)
     {
-        Attribute = attribute;
-        RawDims = rawDims;
         Shape = shape;
         Problem = problem;
     }
-
-    public AttributeData Attribute { get; }
-    public ImmutableArray<string?> RawDims { get; }
 
     /// <summary>The stated shape; null when the annotation is invalid or not on a matrix or vector.</summary>
     public Shape? Shape { get; }
@@ -25,19 +20,8 @@ internal sealed class Annotation
     /// <summary>Why the annotation is invalid, or null.</summary>
     public string? Problem { get; }
 
-    /// <summary>The symbols (not literals) the annotation names.</summary>
-    public IEnumerable<string> SymbolNames
-    {
-        get
-        {
-            if (Shape is null) yield break;
-            foreach (var dim in Shape.Dims)
-                if (dim is { Kind: DimKind.Symbol }) yield return dim.Name;
-        }
-    }
-
-    /// <summary>Reads the annotation on a parameter, field or property (its type is the annotated value's type).</summary>
-    public static Annotation? Of(ISymbol symbol, MathNetSymbols types) => symbol switch
+    /// <summary>The [Shape] on a parameter, field or property (its type is the annotated value's type).</summary>
+    public static Annotation? OnSymbol(ISymbol symbol, KnownSymbols types) => symbol switch
     {
         IParameterSymbol p => Read(p.GetAttributes(), p.Type, types),
         IFieldSymbol f => Read(f.GetAttributes(), f.Type, types),
@@ -45,81 +29,67 @@ internal sealed class Annotation
         _ => null,
     };
 
-    /// <summary>Reads <c>[return: Shape(...)]</c> on a method.</summary>
-    public static Annotation? OfReturn(IMethodSymbol method, MathNetSymbols types) =>
-        Read(method.GetReturnTypeAttributes(), method.ReturnType, types);
+    /// <summary>The <c>[return: Shape(...)]</c> of a method.</summary>
+    public static Annotation? OnReturn(IMethodSymbol method, KnownSymbols types) => Read(method.GetReturnTypeAttributes(), method.ReturnType, types);
 
-    public static Annotation? Read(ImmutableArray<AttributeData> attributes, ITypeSymbol type, MathNetSymbols types)
+    /// <summary>The attribute that carries the annotation, for locating a GC0005.</summary>
+    public static AttributeData? ShapeAttributeOf(ImmutableArray<AttributeData> attributes, KnownSymbols types)
     {
         if (types.ShapeAttribute is null) return null;
         foreach (var attribute in attributes)
-        {
-            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, types.ShapeAttribute)) continue;
-            return Parse(attribute, type, types);
-        }
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, types.ShapeAttribute)) return attribute;
         return null;
     }
 
-    private static Annotation Parse(AttributeData attribute, ITypeSymbol type, MathNetSymbols types)
+    private static Annotation? Read(ImmutableArray<AttributeData> attributes, ITypeSymbol type, KnownSymbols types) =>
+        attributes.IsEmpty ? null : ShapeAttributeOf(attributes, types) is { } attribute ? FromDims(ReadRawDims(attribute), type, types) : null;
+
+    /// <summary>Reads dims as written for a value of <paramref name="type"/>; null when the type is not a matrix or vector.</summary>
+    public static Annotation? FromDims(ImmutableArray<string?> raw, ITypeSymbol? type, KnownSymbols types)
     {
-        var raw = ReadRawDims(attribute);
         var isMatrix = types.IsMatrix(type);
-        var isVector = !isMatrix && types.IsVector(type);
         // Only MathNet values carry shapes the analyzer understands; other annotated types are left to the library.
-        if (!isMatrix && !isVector) return new Annotation(attribute, raw, null, null);
+        if (!isMatrix && !types.IsVector(type)) return null;
 
         var expected = isMatrix ? 2 : 1;
         if (raw.Length != expected)
-        {
-            var kind = isMatrix ? "Matrix<T>" : "Vector<T>";
-            return new Annotation(attribute, raw, null, $"{kind} takes {expected} dim{(expected == 1 ? "" : "s")}, {raw.Length} given");
-        }
+            return new Annotation(null, $"{(isMatrix ? "Matrix<T>" : "Vector<T>")} takes {expected} dim{(expected == 1 ? "" : "s")}, {raw.Length} given");
 
-        var dims = new Dim?[raw.Length];
+        var dims = new DimExpression?[raw.Length];
         for (var i = 0; i < raw.Length; i++)
         {
-            var dim = ParseDim(raw[i]);
-            if (dim is null)
-                return new Annotation(attribute, raw, null, $"dim \"{raw[i] ?? "null"}\" is neither a symbol (an identifier) nor a non-negative integer");
-            dims[i] = dim;
+            dims[i] = DimExpression.Parse(raw[i], out var problem);
+            if (dims[i] is null) return new Annotation(null, $"dim \"{raw[i] ?? "null"}\" {problem}");
         }
-        var shape = isMatrix ? Shape.Matrix(dims[0], dims[1]) : Shape.Vector(dims[0]);
-        return new Annotation(attribute, raw, shape, null);
+
+        return new Annotation(isMatrix ? Shape.Matrix(dims[0], dims[1]) : Shape.Vector(dims[0]), null);
     }
 
     private static ImmutableArray<string?> ReadRawDims(AttributeData attribute)
     {
-        // params string[] arrives as one array argument; a malformed attribute may carry anything else.
+        // params string[] or params object[] arrives as one array argument; a malformed attribute may carry anything else.
         var builder = ImmutableArray.CreateBuilder<string?>();
         foreach (var argument in attribute.ConstructorArguments)
         {
             if (argument.Kind == TypedConstantKind.Array)
             {
                 if (argument.IsNull) continue;
-                foreach (var element in argument.Values) builder.Add(element.Value as string);
+                foreach (var element in argument.Values) builder.Add(DimText(element.Value));
             }
             else
             {
-                builder.Add(argument.Value as string);
+                builder.Add(DimText(argument.Value));
             }
         }
+
         return builder.ToImmutable();
     }
 
-    /// <summary>A dim is an identifier (a symbol) or a non-negative integer literal; anything else is malformed.</summary>
-    public static Dim? ParseDim(string? text)
+    // [Shape("N", 3)]: an integer dim reads as its decimal text; anything else as written, for the grammar to reject.
+    private static string? DimText(object? value) => value switch
     {
-        if (string.IsNullOrEmpty(text)) return null;
-        var t = text!;
-        if (char.IsDigit(t[0]))
-        {
-            foreach (var c in t)
-                if (!char.IsDigit(c)) return null;
-            return int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? Dim.Constant(value) : null;
-        }
-        if (!(char.IsLetter(t[0]) || t[0] == '_')) return null;
-        foreach (var c in t)
-            if (!(char.IsLetterOrDigit(c) || c == '_')) return null;
-        return Dim.Symbol(t);
-    }
+        string text => text,
+        null => null,
+        _ => System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

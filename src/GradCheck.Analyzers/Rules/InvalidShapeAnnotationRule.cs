@@ -1,27 +1,45 @@
 using System;
+using GradCheck.Analyzers.Facts;
+using GradCheck.Analyzers.Facts.Findings;
 using GradCheck.Analyzers.Model;
+using GradCheck.Analyzers.Symbols;
 using Microsoft.CodeAnalysis;
 
 namespace GradCheck.Analyzers.Rules;
 
-/// <summary>GC0005: a [Shape] annotation (or Shapes.Assert) with the wrong number of dims or a malformed dim.</summary>
+/// <summary>GC0005: a [Shape] annotation (or Shapes.Assert) with the wrong number of dims or a malformed dim (the dim grammar's own words).</summary>
 internal static class InvalidShapeAnnotationRule
 {
-    public static readonly DiagnosticDescriptor Descriptor = new(
-        RuleIds.InvalidShapeAnnotation,
-        title: "Invalid shape annotation",
-        messageFormat: "Invalid shape annotation on '{0}': {1}",
-        category: RuleIds.Category,
-        defaultSeverity: DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "Matrix<T> takes exactly two dims (rows, columns) and Vector<T> one; each dim is an identifier such as N or Batch, or a non-negative integer literal. An invalid annotation silently disables shape checking of everything it touches, so it is an error.",
-        helpLinkUri: RuleIds.HelpLink(RuleIds.InvalidShapeAnnotation));
+    public static Diagnostic Report(InvalidAssertion finding) =>
+        Diagnostic.Create(Descriptors.InvalidShapeAnnotation, finding.Syntax.GetLocation(), finding.ValueText, finding.Problem);
 
-    /// <summary>Reports an invalid annotation at the attribute.</summary>
-    public static void Check(Action<Diagnostic> report, Annotation? annotation, string targetName, Location fallback)
+    /// <summary>Checks the annotations a symbol carries: a parameter's, field's or property's, a method's return value's.</summary>
+    public static void CheckSymbol(ISymbol symbol, ShapeContext context, Action<Diagnostic> report)
+    {
+        var types = context.Types;
+        var fallback = symbol.Locations.IsEmpty ? Location.None : symbol.Locations[0];
+        switch (symbol)
+        {
+            case IMethodSymbol method:
+                // Accessors are checked through their property; parameters and the return value through their method.
+                if (method.AssociatedSymbol is IPropertySymbol) return;
+                Check(method.GetReturnTypeAttributes(), context.ReturnAnnotationOf(method), method.Name + " (return value)", fallback, types, report);
+                foreach (var parameter in method.Parameters)
+                    Check(parameter.GetAttributes(), context.AnnotationOf(parameter), parameter.Name,
+                        parameter.Locations.IsEmpty ? fallback : parameter.Locations[0], types, report);
+                break;
+            case IFieldSymbol or IPropertySymbol:
+                Check(symbol.GetAttributes(), context.AnnotationOf(symbol), symbol.Name, fallback, types, report);
+                break;
+        }
+    }
+
+    private static void Check(
+        System.Collections.Immutable.ImmutableArray<AttributeData> attributes, Annotation? annotation, string name, Location fallback, KnownSymbols types,
+        Action<Diagnostic> report)
     {
         if (annotation?.Problem is null) return;
-        var location = annotation.Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? fallback;
-        report(Diagnostic.Create(Descriptor, location, targetName, annotation.Problem));
+        var location = Annotation.ShapeAttributeOf(attributes, types)?.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? fallback;
+        report(Diagnostic.Create(Descriptors.InvalidShapeAnnotation, location, name, annotation.Problem));
     }
 }

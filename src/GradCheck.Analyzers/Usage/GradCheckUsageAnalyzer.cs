@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using GradCheck.Analyzers.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -15,10 +16,8 @@ namespace GradCheck.Analyzers.Usage;
 public sealed class GradCheckUsageAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        UnshapedTensorParameterRule.Descriptor,
-        UncheckableReturnTypeRule.Descriptor,
-        GradientCountMismatchRule.Descriptor);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        Descriptors.InCategory(Descriptors.UsageCategory).Add(Descriptors.AnalyzerFailure);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -30,19 +29,22 @@ public sealed class GradCheckUsageAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        if (GradCheckUsageSymbols.TryCreate(context.Compilation) is not { } types) return;
-        context.RegisterSymbolAction(c => AnalysisGuard.Run(() => CheckSignature(c, types)), SymbolKind.Method);
-        context.RegisterOperationBlockAction(c => AnalysisGuard.Run(() => CheckBody(c, types)));
+        var types = KnownSymbols.From(context.Compilation);
+        if (!types.HasGradCheckAttribute) return;
+        var guard = new AnalysisGuard();
+        context.RegisterCompilationEndAction(guard.ReportFirst);
+        context.RegisterSymbolAction(c => guard.Run("a [GradCheck] method's signature", () => CheckSignature(c, types)), SymbolKind.Method);
+        context.RegisterOperationBlockAction(c => guard.Run("a [GradCheck] method's body", () => CheckBody(c, types)));
     }
 
-    private static void CheckSignature(SymbolAnalysisContext context, GradCheckUsageSymbols types)
+    private static void CheckSignature(SymbolAnalysisContext context, KnownSymbols types)
     {
         if (context.Symbol is not IMethodSymbol method || !types.IsGradCheckMethod(method)) return;
         UnshapedTensorParameterRule.Check(context.ReportDiagnostic, method, types);
-        UncheckableReturnTypeRule.Check(context.ReportDiagnostic, method, types);
+        UncheckableReturnTypeRule.Check(context.ReportDiagnostic, method);
     }
 
-    private static void CheckBody(OperationBlockAnalysisContext context, GradCheckUsageSymbols types)
+    private static void CheckBody(OperationBlockAnalysisContext context, KnownSymbols types)
     {
         if (context.OwningSymbol is not IMethodSymbol method || !types.IsGradCheckMethod(method)) return;
         GradientCountMismatchRule.Check(context.ReportDiagnostic, method, context.OperationBlocks, types);

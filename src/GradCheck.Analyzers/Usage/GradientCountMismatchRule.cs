@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-using GradCheck.Analyzers.Rules;
+using GradCheck.Analyzers.Symbols;
+using GradCheck.TestMethods;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,26 +9,16 @@ namespace GradCheck.Analyzers.Usage;
 
 /// <summary>
 /// GC0008: a [GradCheck] method returns <c>Differentiable.Of(forward, backward)</c> (no WithInput/WithConstant after
-/// it, so the runner makes the method's Matrix&lt;double&gt;/Vector&lt;double&gt; parameters the inputs) and the backward
+/// it, so the runner makes the method's matrix and vector parameters (of double or float) the inputs) and the backward
 /// lambda visibly returns a different number of gradients than there are differentiated (non-[Constant]) parameters.
 /// </summary>
 internal static class GradientCountMismatchRule
 {
-    public static readonly DiagnosticDescriptor Descriptor = new(
-        UsageRuleIds.GradientCountMismatch,
-        title: "Backward pass returns the wrong number of gradients",
-        messageFormat: "The backward pass returns {0}, but [GradCheck] method '{1}' has {2} ({3}): return one gradient per Matrix, Vector or Scalar parameter not marked [Constant], in order",
-        category: UsageRuleIds.Category,
-        defaultSeverity: DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "When a [GradCheck] method returns Differentiable.Of(forward, backward) without WithInput/WithConstant, the runner makes its Matrix<double> and Vector<double> parameters the inputs, and every one not marked [Constant] is differentiated. The backward pass must return exactly one gradient for each of them, in parameter order; otherwise every sample fails with a gradient-count fault instead of checking the gradients.",
-        helpLinkUri: RuleIds.HelpLink(UsageRuleIds.GradientCountMismatch));
-
     /// <summary>Checks every <c>Differentiable.Of</c> the method's body returns (not those of nested lambdas or local functions).</summary>
-    public static void Check(Action<Diagnostic> report, IMethodSymbol method, IEnumerable<IOperation> blocks, GradCheckUsageSymbols types)
+    public static void Check(Action<Diagnostic> report, IMethodSymbol method, IEnumerable<IOperation> blocks, KnownSymbols types)
     {
         if (types.Differentiable is null) return;
-        if (UncheckableReturnTypeRule.Classify(method.ReturnType, types) != ReturnKind.Differentiable) return;
+        if (UncheckableReturnTypeRule.Classify(method.ReturnType) != TestMethodForm.ReturnsDifferentiable) return;
         if (DifferentiatedInputs(method, types) is not { } inputs) return;
 
         foreach (var block in blocks)
@@ -40,7 +31,7 @@ internal static class GradientCountMismatchRule
                     {
                         var count = GradientCount(gradients, types);
                         if (count is null || count == inputs.Count) continue;
-                        report(Diagnostic.Create(Descriptor, gradients.Syntax.GetLocation(),
+                        report(Diagnostic.Create(Descriptors.GradientCountMismatch, gradients.Syntax.GetLocation(),
                             Plural(count.Value, "gradient"), method.Name, Plural(inputs.Count, "differentiated input"), string.Join(", ", inputs)));
                     }
                 }
@@ -53,19 +44,19 @@ internal static class GradientCountMismatchRule
     /// would reject the method for another reason (generic, by-reference, another MathNet type, unresolved types or
     /// attributes, no differentiated input at all).
     /// </summary>
-    private static List<string>? DifferentiatedInputs(IMethodSymbol method, GradCheckUsageSymbols types)
+    private static List<string>? DifferentiatedInputs(IMethodSymbol method, KnownSymbols types)
     {
         if (method.IsGenericMethod) return null;
         var names = new List<string>();
         foreach (var parameter in method.Parameters)
         {
             if (parameter.RefKind != RefKind.None) return null;
-            switch (types.KindOf(parameter.Type))
+            switch (TensorKinds.KindOf(parameter.Type, types))
             {
                 case TensorKind.None:
                     continue;
                 case TensorKind.Matrix or TensorKind.Vector or TensorKind.Scalar:
-                    var isConstant = GradCheckUsageSymbols.HasAttribute(parameter.GetAttributes(), types.ConstantAttribute);
+                    var isConstant = KnownSymbols.HasAttribute(parameter.GetAttributes(), types.ConstantAttribute);
                     if (isConstant is null) return null;
                     if (isConstant == false) names.Add(parameter.Name);
                     continue;
@@ -101,7 +92,7 @@ internal static class GradientCountMismatchRule
     }
 
     /// <summary>How many gradients a returned value visibly holds: a tuple literal's arity, 1 for a matrix or vector; else null.</summary>
-    private static int? GradientCount(IOperation value, GradCheckUsageSymbols types)
+    private static int? GradientCount(IOperation value, KnownSymbols types)
     {
         value = Unwrap(value);
         if (value is ITupleOperation tuple) return tuple.Elements.Length;

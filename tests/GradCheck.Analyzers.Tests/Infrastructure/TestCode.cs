@@ -10,11 +10,12 @@ internal static class TestCode
     public const string Contract = """
         namespace GradCheck
         {
-            [System.AttributeUsage(System.AttributeTargets.Parameter | System.AttributeTargets.Field | System.AttributeTargets.Property | System.AttributeTargets.ReturnValue)]
+            [System.AttributeUsage(
+                System.AttributeTargets.Parameter | System.AttributeTargets.Field | System.AttributeTargets.Property | System.AttributeTargets.ReturnValue)]
             public sealed class ShapeAttribute : System.Attribute
             {
-                public ShapeAttribute(params string[] dims) { Dims = dims; }
-                public string[] Dims { get; }
+                public ShapeAttribute(params string[] dims) { }
+                public ShapeAttribute(params object[] dims) { }
             }
 
             public static class Shapes

@@ -60,8 +60,11 @@ public sealed class GradientCountMismatchTests
     public Task Matching_counts_are_not_reported() =>
         VerifyAsync(InClass("""
                 [GradCheck]
-                public Differentiable Affine([Shape("N", "D")] Matrix<double> x, [Shape("D", "H")] Matrix<double> w, [Shape("N", "H")] [Constant] Matrix<double> mask, double scale) =>
-                    Differentiable.Of(() => (x * w).PointwiseMultiply(mask) * scale, dy => (dy.PointwiseMultiply(mask) * w.Transpose() * scale, x.Transpose() * dy.PointwiseMultiply(mask) * scale));
+                public Differentiable Affine(
+                    [Shape("N", "D")] Matrix<double> x, [Shape("D", "H")] Matrix<double> w, [Shape("N", "H")] [Constant] Matrix<double> mask, double scale) =>
+                    Differentiable.Of(
+                        () => (x * w).PointwiseMultiply(mask) * scale,
+                        dy => (dy.PointwiseMultiply(mask) * w.Transpose() * scale, x.Transpose() * dy.PointwiseMultiply(mask) * scale));
 
                 [GradCheck]
                 public Differentiable Sum([Shape("N")] Vector<double> v) => Differentiable.Of(() => v.Sum(), g => v.Map(_ => g));
@@ -70,6 +73,15 @@ public sealed class GradientCountMismatchTests
                 public Differentiable Scaled([Shape("N")] Vector<double> v, Scalar s) =>
                     Differentiable.Of(() => v * s.Value, g => (g * s.Value, g.DotProduct(v)));
             """));
+
+    [Fact]
+    public Task Float_matrices_and_vectors_are_differentiated_inputs_like_double_ones() =>
+        VerifyAsync(InClass("""
+                [GradCheck]
+                public Differentiable Single([Shape("N", "D")] Matrix<float> x, [Shape("D")] Vector<float> w, float scale) =>
+                    Differentiable.Of(() => (double)scale, g => {|#0:x|});
+            """),
+            Diagnostic("GC0008").WithLocation(0).WithArguments("1 gradient", "Single", "2 differentiated inputs", "x, w"));
 
     [Fact]
     public Task A_scalar_input_needs_its_gradient_too() =>

@@ -11,7 +11,7 @@ public sealed class UncheckableReturnTypeTests
                 [GradCheck]
                 public {|#0:Task<int>|} F([Shape("N")] Vector<double> v) => Task.FromResult(v.Count);
             """),
-            Diagnostic("GC0007").WithLocation(0).WithArguments("F", "Task<int>"));
+            Diagnostic("GC0007").WithLocation(0).WithArguments("F", "Task<int>", GradCheck.TestMethods.TestMethodForms.Accepted));
 
     [Fact]
     public Task Other_return_types_are_reported() =>
@@ -38,7 +38,8 @@ public sealed class UncheckableReturnTypeTests
                 [GradCheck] public ValueTask D() => default;
                 [GradCheck] public Task<Differentiable> E() => Task.FromResult<Differentiable>(null!);
                 [GradCheck] public ValueTask<Differentiable?> F() => default;
-                [GradCheck] public async Task<Differentiable> G([Shape("N")] Vector<double> v) { await Task.Yield(); return Differentiable.Of(() => v, g => g); }
+                [GradCheck]
+                public async Task<Differentiable> G([Shape("N")] Vector<double> v) { await Task.Yield(); return Differentiable.Of(() => v, g => g); }
             """));
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed class UnshapedTensorParameterTests
     public Task Every_unshaped_parameter_is_reported_constant_ones_included() =>
         VerifyAsync(InClass("""
                 [GradCheck]
-                public async Task<Differentiable> Loss(Matrix<double> {|GC0006:scores|}, [Constant] Matrix<double> {|GC0006:labels|}, [Shape("N")] Vector<double> w, double scale)
+                public async Task<Differentiable> Loss(
+                    Matrix<double> {|GC0006:scores|}, [Constant] Matrix<double> {|GC0006:labels|}, [Shape("N")] Vector<double> w, double scale)
                 {
                     await Task.Yield();
                     return Differentiable.Of(() => scale * scores.PointwiseMultiply(labels).RowSums().DotProduct(w), g => (scores, w));
@@ -40,12 +41,23 @@ public sealed class UnshapedTensorParameterTests
         VerifyAsync(InClass("""
                 [GradCheck]
                 public Differentiable Layer([Shape("N", "D")] Matrix<double> x, [Shape("D", "H")] Matrix<double> w, [Shape("H")] [Constant] Vector<double> mask,
-                    double scale, int count, string label, Matrix<float> single, MathNet.Numerics.LinearAlgebra.Double.DenseMatrix dense) =>
+                    double scale, float factor, int count, string label, Matrix<System.Numerics.Complex> complex,
+                    MathNet.Numerics.LinearAlgebra.Double.DenseMatrix dense) =>
                     Differentiable.Of(() => x * w, dy => (dy * w.Transpose(), x.Transpose() * dy));
 
                 [GradCheck]
                 public void ByReference(ref Matrix<double> a, out Vector<double> b, in Matrix<double> c) { b = null; }
             """));
+
+    [Fact]
+    public Task Float_matrices_and_vectors_are_drawn_like_double_ones() =>
+        VerifyAsync(InClass("""
+                [GradCheck]
+                public void Single(
+                    [Shape("N", "D")] Matrix<float> x, Matrix<float> {|#0:w|}, Vector<float> {|#1:b|}, [Shape("D")] Vector<float> v, float scale) { }
+            """),
+            Diagnostic("GC0006").WithLocation(0).WithArguments("w", "Single", "Matrix<float>", "its rows and columns are drawn as sizes of their own"),
+            Diagnostic("GC0006").WithLocation(1).WithArguments("b", "Single", "Vector<float>", "its length is drawn as a size of its own"));
 
     [Fact]
     public Task Methods_without_GradCheck_are_not_reported() =>

@@ -1,4 +1,4 @@
-using GradCheck.Analyzers.Usage;
+using GradCheck.Analyzers;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace GradCheck.Analyzers.Tests.Usage;
@@ -36,16 +36,25 @@ public sealed class UsageRobustnessTests
         "using GradCheck; class C { [GradCheck] void F(Matrix<double> m) { } }",
         "using GradCheck; class C { [GradCheck] F() { } }",
         "using GradCheck; class C { [GradCheck] Differentiable F(MathNet.Numerics.LinearAlgebra.Matrix<double> m) => Differentiable.Of(); }",
-        "using GradCheck; using MathNet.Numerics.LinearAlgebra; class C { [GradCheck] Differentiable F(Matrix<double> m) => Differentiable.Of(() => m, null); }",
-        "using GradCheck; using MathNet.Numerics.LinearAlgebra; class C { [GradCheck] Differentiable F(Matrix<double> m) => Differentiable.Of(() => m, G); object G(Matrix<double> g) => g; }",
-        "using GradCheck; using MathNet.Numerics.LinearAlgebra; class C { [GradCheck] Differentiable F(Matrix<double> m) => Differentiable.Of(() => m, g => throw null); }",
-        "using GradCheck; using MathNet.Numerics.LinearAlgebra; class C { [GradCheck] Differentiable F<T>(Matrix<double> m, T t) => Differentiable.Of(() => m, g => (g, g, (g, g))); }",
-        "using GradCheck; using MathNet.Numerics.LinearAlgebra; class C { [GradCheck] Differentiable F(Matrix<double> m) { Differentiable L() => Differentiable.Of(() => m, g => (g, g)); return L(); } }",
-        "using GradCheck; using MathNet.Numerics.LinearAlgebra; abstract class C { [GradCheck] public abstract Differentiable F(Matrix<double> m); [GradCheck] extern Differentiable G(Vector<double> v); }",
-        "using GradCheck; using MathNet.Numerics.LinearAlgebra; partial class C { [GradCheck] partial void F(Matrix<double> m); partial void F(Matrix<double> m) { } }",
+        "using GradCheck; using MathNet.Numerics.LinearAlgebra; class C { [GradCheck] Differentiable F(Matrix<double> m) => Differentiable.Of(() => " +
+            "m, null); }",
+        "using GradCheck; using MathNet.Numerics.LinearAlgebra; class C { [GradCheck] Differentiable F(Matrix<double> m) => Differentiable.Of(() => " +
+            "m, G); object G(Matrix<double> g) => g; }",
+        "using GradCheck; using MathNet.Numerics.LinearAlgebra; class C { [GradCheck] Differentiable F(Matrix<double> m) => Differentiable.Of(() => " +
+            "m, g => throw null); }",
+        "using GradCheck; using MathNet.Numerics.LinearAlgebra; class C { [GradCheck] Differentiable F<T>(Matrix<double> m, T t) => " +
+            "Differentiable.Of(() => m, g => (g, g, (g, g))); }",
+        "using GradCheck; using MathNet.Numerics.LinearAlgebra; class C { [GradCheck] Differentiable F(Matrix<double> m) { Differentiable L() => " +
+            "Differentiable.Of(() => m, g => (g, g)); return L(); } }",
+        "using GradCheck; using MathNet.Numerics.LinearAlgebra; abstract class C { [GradCheck] public abstract Differentiable F(Matrix<double> m); " +
+            "[GradCheck] extern Differentiable G(Vector<double> v); }",
+        "using GradCheck; using MathNet.Numerics.LinearAlgebra; partial class C { [GradCheck] partial void F(Matrix<double> m); partial void " +
+            "F(Matrix<double> m) { } }",
         "using GradCheck; class C { [GradCheck] C() { } [GradCheck] static int operator +(C a, C b) => 0; [GradCheck] int P { get; } }",
-        "using GradCheck; using MathNet.Numerics.LinearAlgebra; class C { [GradCheck, GradCheck] [return: Shape(\"N\")] Differentiable F([Shape] [Constant(1)] [Shape(\"N\")] Matrix<double> m) => Differentiable.Of(() => m, g => default); }",
-        "using GradCheck; using MathNet.Numerics.LinearAlgebra; class C { [GradCheck] Differentiable F(params Matrix<double>[] m, __arglist) => Differentiable.Of(() => m[0], g => (g,)); }",
+        "using GradCheck; using MathNet.Numerics.LinearAlgebra; class C { [GradCheck, GradCheck] [return: Shape(\"N\")] Differentiable F([Shape] " +
+            "[Constant(1)] [Shape(\"N\")] Matrix<double> m) => Differentiable.Of(() => m, g => default); }",
+        "using GradCheck; using MathNet.Numerics.LinearAlgebra; class C { [GradCheck] Differentiable F(params Matrix<double>[] m, __arglist) => " +
+            "Differentiable.Of(() => m[0], g => (g,)); }",
         "[GradCheck] void F() { }",
         "",
     ];
@@ -67,9 +76,9 @@ public sealed class UsageRobustnessTests
     {
         var result = await UsageVerifier.AnalyzeAsync(Seed);
         Assert.Empty(result.AnalyzerExceptions);
-        Assert.Contains(result.UsageDiagnostics, d => d.Id == UsageRuleIds.UnshapedTensorParameter);
-        Assert.Contains(result.UsageDiagnostics, d => d.Id == UsageRuleIds.UncheckableReturnType);
-        Assert.Contains(result.UsageDiagnostics, d => d.Id == UsageRuleIds.GradientCountMismatch);
+        Assert.Contains(result.UsageDiagnostics, d => d.Id == Descriptors.UnshapedTensorParameter.Id);
+        Assert.Contains(result.UsageDiagnostics, d => d.Id == Descriptors.UncheckableReturnType.Id);
+        Assert.Contains(result.UsageDiagnostics, d => d.Id == Descriptors.GradientCountMismatch.Id);
     }
 
     [Fact]
@@ -84,7 +93,8 @@ public sealed class UsageRobustnessTests
         Assert.True(cases.Count > 200, $"only {cases.Count} cases");
 
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = TestContext.Current.CancellationToken }, async (c, _) =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = TestContext.Current.CancellationToken };
+        await Parallel.ForEachAsync(cases, options, async (c, _) =>
         {
             var result = await UsageVerifier.AnalyzeAsync(c.Item2);
             if (result.AnalyzerExceptions.Count > 0) failures.Add($"{c.Item1}:\n{string.Join("\n", result.AnalyzerExceptions)}");

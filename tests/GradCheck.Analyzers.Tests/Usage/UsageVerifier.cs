@@ -107,7 +107,10 @@ internal static class UsageVerifier
     public static async Task<Result> AnalyzeAsync(string source, bool contractAsReference = false)
     {
         var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
-        var contracts = new[] { CSharpSyntaxTree.ParseText(TestCode.Contract, parseOptions, "Contract.cs"), CSharpSyntaxTree.ParseText(Contract, parseOptions, "UsageContract.cs") };
+        var contracts = new[]
+        {
+            CSharpSyntaxTree.ParseText(TestCode.Contract, parseOptions, "Contract.cs"), CSharpSyntaxTree.ParseText(Contract, parseOptions, "UsageContract.cs"),
+        };
         var references = SmallReferences;
         var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(source, parseOptions, "Snippet.cs") };
         if (contractAsReference)

@@ -1,0 +1,318 @@
+using System.Collections.Generic;
+using GradCheck.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GradCheck.Analyzers.Facts;
+
+internal sealed partial class MethodInference
+{
+    /// <summary>Walks a statement (or a body) in source order, updating <see cref="state"/>.</summary>
+    private void Visit(IOperation? operation)
+    {
+        if (operation is null) return;
+        if (depth >= MaxDepth) return;
+        depth++;
+        try
+        {
+            VisitStatement(operation);
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    private void VisitStatement(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IMethodBodyOperation body:
+                Visit((IOperation?)body.BlockBody ?? body.ExpressionBody);
+                return;
+            case IConstructorBodyOperation constructor:
+                Visit(constructor.Initializer);
+                Visit(constructor.BlockBody ?? constructor.ExpressionBody);
+                return;
+            case IBlockOperation block:
+                foreach (var statement in block.Operations) Visit(statement);
+                return;
+            case IVariableDeclarationGroupOperation group:
+                foreach (var declaration in group.Declarations) VisitDeclaration(declaration);
+                return;
+            case IExpressionStatementOperation expression:
+                Evaluate(expression.Operation);
+                return;
+            case IReturnOperation { Kind: OperationKind.Return } ret:
+                if (ret.ReturnedValue is { } returned) VisitReturn(ret, returned);
+                state.Unreachable = true;
+                return;
+            case IReturnOperation yielded:
+                Evaluate(yielded.ReturnedValue);
+                return;
+            case IThrowOperation thrown:
+                Evaluate(thrown.Exception);
+                state.Unreachable = true;
+                return;
+            case IBranchOperation:
+                state.Unreachable = true;
+                return;
+            case IConditionalOperation conditional:
+                VisitIf(conditional);
+                return;
+            case ILoopOperation loop:
+                VisitLoop(loop);
+                return;
+            case ISwitchOperation switchStatement:
+                VisitSwitch(switchStatement);
+                return;
+            case ITryOperation attempt:
+                VisitTry(attempt);
+                return;
+            case IUsingOperation usingStatement:
+                Visit(usingStatement.Resources);
+                Visit(usingStatement.Body);
+                return;
+            case ILockOperation lockStatement:
+                Evaluate(lockStatement.LockedValue);
+                Visit(lockStatement.Body);
+                return;
+            case ILabeledOperation labeled:
+                // A label may be jumped to from anywhere: what holds here is not known.
+                ForgetLocals();
+                Visit(labeled.Operation);
+                return;
+            case ILocalFunctionOperation localFunction:
+                VisitNestedFunction(localFunction.Body ?? (IOperation?)localFunction.IgnoredBody, localFunction.Symbol);
+                return;
+            case IFieldInitializerOperation fieldInitializer:
+                foreach (var field in fieldInitializer.InitializedFields) StoreMember(field, fieldInitializer.Value, Evaluate(fieldInitializer.Value));
+                return;
+            case IPropertyInitializerOperation propertyInitializer:
+                foreach (var property in propertyInitializer.InitializedProperties)
+                    StoreMember(property, propertyInitializer.Value, Evaluate(propertyInitializer.Value));
+                return;
+            case IParameterInitializerOperation:
+            case IEmptyOperation:
+                return;
+            default:
+                Evaluate(operation);
+                return;
+        }
+    }
+
+    private void VisitDeclaration(IVariableDeclarationOperation declaration)
+    {
+        foreach (var declarator in declaration.Declarators)
+        {
+            var initializer = declarator.Initializer?.Value ?? declaration.Initializer?.Value;
+            if (initializer is null)
+            {
+                state.SetShape(declarator.Symbol, null);
+                state.SetSize(declarator.Symbol, null);
+                continue;
+            }
+
+            StoreLocal(declarator.Symbol, initializer);
+        }
+    }
+
+    private void VisitIf(IConditionalOperation conditional)
+    {
+        Evaluate(conditional.Condition);
+        var before = state.Clone();
+        Visit(conditional.WhenTrue);
+        var afterTrue = state;
+        state = before;
+        Visit(conditional.WhenFalse);
+        state = LocalState.Join(afterTrue, state, solver);
+    }
+
+    /// <summary>
+    /// A loop: a trial pass (nothing fixed, nothing found) shows which locals change shape in the body; those keep only
+    /// what every iteration agrees on; then the reporting pass. After the loop, the body may not have run at all.
+    /// </summary>
+    private void VisitLoop(ILoopOperation loop)
+    {
+        if (loop is IForLoopOperation forLoop)
+            foreach (var before in forLoop.Before) Visit(before);
+        if (loop is IForEachLoopOperation forEach) Evaluate(forEach.Collection);
+
+        var entry = state.Clone();
+        LocalState widened;
+        if (AssignsMatrixOrVector(loop, out var assignedSizes))
+        {
+            var mark = solver.Mark();
+            silent++;
+            VisitLoopBody(loop);
+            silent--;
+            var afterTrial = state;
+            afterTrial.Unreachable = false;
+            widened = LocalState.Join(entry, Resolved(afterTrial), solver);
+            solver.Undo(mark);
+        }
+        else
+        {
+            // Only ints change in the body (loop counters): they are unknown in it, no trial pass needed.
+            widened = entry.Clone();
+            foreach (var symbol in assignedSizes) widened.SetSize(symbol, null);
+        }
+
+        state = widened.Clone();
+        VisitLoopBody(loop);
+        state.Unreachable = false;
+        state = LocalState.Join(widened, state, solver);
+    }
+
+    /// <summary>Whether the loop assigns a matrix or vector declared outside it; the int locals and members it assigns.</summary>
+    /// <summary>The int locals and members a loop assigns (reused: read right after each call, before any nested loop).</summary>
+    private readonly List<ISymbol> loopSizes = new();
+
+    /// <summary>The walk over a loop's operations (reused, like <see cref="loopSizes"/>).</summary>
+    private readonly Stack<IOperation> loopWalk = new();
+
+    /// <summary>Whether the loop assigns a matrix or vector declared outside it; the int locals and members it assigns.</summary>
+    private bool AssignsMatrixOrVector(ILoopOperation loop, out List<ISymbol> assignedSizes)
+    {
+        assignedSizes = loopSizes;
+        assignedSizes.Clear();
+        var matrices = false;
+        var pending = loopWalk;
+        pending.Clear();
+        pending.Push(loop);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            foreach (var child in operation.ChildOperations) pending.Push(child);
+            ISymbol? target = operation switch
+            {
+                IAssignmentOperation assignment => LocalOrParameter(assignment.Target) ?? MemberOfThis(assignment.Target),
+                IIncrementOrDecrementOperation increment => LocalOrParameter(increment.Target) ?? MemberOfThis(increment.Target),
+                _ => null,
+            };
+            if (target is null) continue;
+            if (Types.IsMatrixOrVector(MemberType(target))) matrices = true;
+            else if (IsSize(MemberType(target))) assignedSizes.Add(target);
+        }
+
+        return matrices;
+    }
+
+    private void VisitLoopBody(ILoopOperation loop)
+    {
+        switch (loop)
+        {
+            case IForLoopOperation forLoop:
+                Evaluate(forLoop.Condition);
+                Visit(forLoop.Body);
+                state.Unreachable = false;
+                foreach (var bottom in forLoop.AtLoopBottom) Visit(bottom);
+                break;
+            case IWhileLoopOperation whileLoop:
+                Evaluate(whileLoop.Condition);
+                Visit(whileLoop.Body);
+                break;
+            case IForEachLoopOperation forEach:
+                foreach (var local in forEach.Locals)
+                {
+                    state.SetShape(local, Types.IsMatrixOrVector(local.Type) ? solver.NewShape(local.Name, Types.IsMatrix(local.Type)) : null);
+                    state.SetSize(local, null);
+                }
+
+                Visit(forEach.Body);
+                break;
+            default:
+                Visit(loop.Body);
+                break;
+        }
+
+        // continue and break end a pass, not the loop.
+        state.Unreachable = false;
+    }
+
+    /// <summary>The state with every value resolved now, before the trial pass's fixes are undone.</summary>
+    private LocalState Resolved(LocalState source)
+    {
+        var copy = source.Clone();
+        foreach (var symbol in new List<ISymbol>(source.ShapeSymbols))
+            if (source.TryGetShape(symbol, out var shape)) copy.SetShape(symbol, solver.Resolve(shape));
+        foreach (var symbol in new List<ISymbol>(source.SizeSymbols))
+            if (source.TryGetSize(symbol, out var size)) copy.SetSize(symbol, solver.Resolve(size));
+        return copy;
+    }
+
+    private void VisitSwitch(ISwitchOperation switchStatement)
+    {
+        Evaluate(switchStatement.Value);
+        var before = state.Clone();
+        LocalState? joined = null;
+        var hasDefault = false;
+        foreach (var section in switchStatement.Cases)
+        {
+            state = before.Clone();
+            foreach (var clause in section.Clauses)
+                if (clause.CaseKind == CaseKind.Default) hasDefault = true;
+            foreach (var statement in section.Body) Visit(statement);
+            state.Unreachable = false;
+            joined = joined is null ? state : LocalState.Join(joined, state, solver);
+        }
+
+        state = joined is null ? before : hasDefault ? joined : LocalState.Join(joined, before, solver);
+    }
+
+    private void VisitTry(ITryOperation attempt)
+    {
+        var before = state.Clone();
+        Visit(attempt.Body);
+        var joined = LocalState.Join(before, state, solver);
+        foreach (var handler in attempt.Catches)
+        {
+            state = joined.Clone();
+            Visit(handler.Filter);
+            Visit(handler.Handler);
+            joined = LocalState.Join(joined, state, solver);
+        }
+
+        state = joined;
+        Visit(attempt.Finally);
+    }
+
+    /// <summary>A lambda or local function: analysed where it is written, without changing what holds after it.</summary>
+    private void VisitNestedFunction(IOperation? body, IMethodSymbol? function)
+    {
+        if (body is null) return;
+        var saved = state;
+        state = saved.Clone();
+        state.Unreachable = false;
+        if (function is not null)
+        {
+            foreach (var parameter in function.Parameters)
+            {
+                state.SetShape(parameter, Types.IsMatrixOrVector(parameter.Type) ? solver.NewShape(parameter.Name, Types.IsMatrix(parameter.Type)) : null);
+                state.SetSize(parameter, null);
+            }
+        }
+
+        nested++;
+        Visit(body);
+        nested--;
+        state = saved;
+    }
+
+    /// <summary>Inside a lambda or local function, whose returns are not the method's.</summary>
+    private int nested;
+
+    private void ForgetMembers()
+    {
+        foreach (var symbol in new List<ISymbol>(state.ShapeSymbols))
+            if (symbol is IFieldSymbol or IPropertySymbol) state.SetShape(symbol, null);
+    }
+
+    private void ForgetLocals()
+    {
+        foreach (var symbol in new List<ISymbol>(state.ShapeSymbols))
+            if (symbol is ILocalSymbol) state.SetShape(symbol, null);
+        foreach (var symbol in new List<ISymbol>(state.SizeSymbols))
+            if (symbol is ILocalSymbol) state.SetSize(symbol, null);
+    }
+}

@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using GradCheck.Analyzers.Model;
+using GradCheck.Analyzers.Symbols;
+using GradCheck.Dims;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GradCheck.Analyzers.Facts;
+
+/// <summary>
+/// What all analyses of one compilation share, computed once and safe for concurrent use: the known types, annotations,
+/// the type-level size symbols, each type's constructor facts and each callee's signature.
+/// </summary>
+internal sealed class ShapeContext
+{
+    private readonly ConcurrentDictionary<ISymbol, Annotation?> annotations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Annotation?> returnAnnotations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableHashSet<string>> typeLevelSymbols = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, TypeFacts> typeFacts = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, AssignedNames> assignedNames = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodSignature?> signatures = new(SymbolEqualityComparer.Default);
+
+    [ThreadStatic]
+    private static HashSet<INamedTypeSymbol>? typesInProgress;
+
+    public ShapeContext(Compilation compilation, KnownSymbols types)
+    {
+        Compilation = compilation;
+        Types = types;
+    }
+
+    public Compilation Compilation { get; }
+
+    public KnownSymbols Types { get; }
+
+    /// <summary>The [Shape] of a parameter, field or property, read once.</summary>
+    public Annotation? AnnotationOf(ISymbol symbol) =>
+        // Most symbols carry no attribute at all: no need to hash them into the cache.
+        symbol is IParameterSymbol or IFieldSymbol or IPropertySymbol && !symbol.GetAttributes().IsEmpty
+            ? annotations.GetOrAdd(symbol, s => Annotation.OnSymbol(s, Types))
+            : null;
+
+    /// <summary>The <c>[return: Shape]</c> of a method, read once.</summary>
+    public Annotation? ReturnAnnotationOf(IMethodSymbol method) =>
+        method.GetReturnTypeAttributes().IsEmpty ? null : returnAnnotations.GetOrAdd(method, m => Annotation.OnReturn(m, Types));
+
+    /// <summary>The size symbols named on the fields and properties of a type and its base types (shared by all its members).</summary>
+    public ImmutableHashSet<string> TypeLevelSymbols(ITypeSymbol? type)
+    {
+        if (type is null) return ImmutableHashSet<string>.Empty;
+        return typeLevelSymbols.GetOrAdd(type.OriginalDefinition, t =>
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            for (var current = t; current is not null; current = current.BaseType)
+                foreach (var member in current.GetMembers())
+                    if (member is IFieldSymbol or IPropertySymbol && AnnotationOf(member)?.Shape is { } shape)
+                        foreach (var dim in shape.Dims)
+                            if (dim is not null) names.UnionWith(dim.Symbols);
+            return names.ToImmutableHashSet(StringComparer.Ordinal);
+        });
+    }
+
+    /// <summary>What the constructors of a type establish for its methods (none while they are being analysed).</summary>
+    public TypeFacts FactsOf(INamedTypeSymbol? type)
+    {
+        if (type is null || type.DeclaringSyntaxReferences.IsEmpty) return TypeFacts.None;
+        if (typeFacts.TryGetValue(type, out var known)) return known;
+        typesInProgress ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        if (!typesInProgress.Add(type)) return TypeFacts.None;
+        try
+        {
+            return typeFacts.GetOrAdd(type, TypeFactsBuilder.Build(this, type));
+        }
+        finally
+        {
+            typesInProgress.Remove(type);
+        }
+    }
+
+    /// <summary>True when code of the member's type assigns it (then a size symbol named after it would not be one size).</summary>
+    public bool IsAssignedInType(ISymbol member) => member.ContainingType is { } type && NamesAssignedIn(type).Anywhere(member.Name);
+
+    /// <summary>Where a type's code assigns member names, anywhere and outside its constructors and initialisers.</summary>
+    public AssignedNames NamesAssignedIn(INamedTypeSymbol type) => assignedNames.GetOrAdd(type, t => new AssignedNames(t));
+
+    /// <summary>
+    /// The signature a call of <paramref name="method"/> uses: declared with [Shape], or inferred from the body of a
+    /// non-virtual method of this compilation; null when neither (recursion, virtual and interface calls, other assemblies).
+    /// </summary>
+    public MethodSignature? SignatureOf(IMethodSymbol method, HelperStack stack)
+    {
+        method = method.OriginalDefinition;
+        if (signatures.TryGetValue(method, out var known)) return known;
+        if (Declared(method) is { } declared) return signatures.GetOrAdd(method, declared);
+        if (!CanInfer(method)) return signatures.GetOrAdd(method, (MethodSignature?)null);
+        if (stack.IsRecursive(method) || stack.Depth >= MaxHelperDepth) return null;
+
+        var index = stack.Push(method);
+        MethodSignature? inferred = null;
+        var inCycle = false;
+        try
+        {
+            inferred = MethodInference.Summarize(this, method, stack);
+        }
+        finally
+        {
+            inCycle = stack.Pop(index);
+        }
+
+        return signatures.GetOrAdd(method, inCycle ? null : inferred);
+    }
+
+    private MethodSignature? Declared(IMethodSymbol method)
+    {
+        var any = ReturnAnnotationOf(method)?.Shape is not null;
+        var shapes = ImmutableArray.CreateBuilder<Shape?>(method.Parameters.Length);
+        var sizes = ImmutableArray.CreateBuilder<DimExpression?>(method.Parameters.Length);
+        foreach (var parameter in method.Parameters)
+        {
+            var shape = AnnotationOf(parameter)?.Shape;
+            any |= shape is not null;
+            shapes.Add(shape);
+            sizes.Add(parameter.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 ? DimExpression.Symbol(parameter.Name) : null);
+        }
+
+        if (!any) return null;
+        return new MethodSignature(
+            shapes.MoveToImmutable(), sizes.MoveToImmutable(), ReturnAnnotationOf(method)?.Shape, false, TypeLevelSymbols(method.ContainingType));
+    }
+
+    /// <summary>How deep helpers calling helpers are followed; deeper calls are unknown.</summary>
+    private const int MaxHelperDepth = 3;
+
+    /// <summary>Helpers are short: a longer body is not summarised (its calls are unknown), which bounds the cost of a summary.</summary>
+    private const int MaxHelperLength = 1500;
+
+    private bool CanInfer(IMethodSymbol method) =>
+        method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+        && method.DeclaringSyntaxReferences.Length == 1 && method.DeclaringSyntaxReferences[0].Span.Length <= MaxHelperLength
+        && !method.IsVirtual && !method.IsAbstract && !method.IsOverride && !method.IsExtern && !method.IsGenericMethod
+        && method.ContainingType?.TypeKind is TypeKind.Class or TypeKind.Struct
+        && method.DeclaringSyntaxReferences.Length == 1
+        && (Types.IsMatrixOrVector(method.ReturnType));
+
+    /// <summary>The body of a member of this compilation, bound through the compilation's shared semantic model.</summary>
+    public IOperation? BodyOf(SyntaxNode declaration)
+    {
+#pragma warning disable RS1030 // Within the analyzer driver the compilation hands out its shared (caching) semantic model.
+        var model = Compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+        return declaration switch
+        {
+            MethodDeclarationSyntax or ConstructorDeclarationSyntax or LocalFunctionStatementSyntax => model.GetOperation(declaration),
+            VariableDeclaratorSyntax { Initializer: { } initializer } => model.GetOperation(initializer),
+            PropertyDeclarationSyntax { Initializer: { } initializer } => model.GetOperation(initializer),
+            _ => null,
+        };
+    }
+}
