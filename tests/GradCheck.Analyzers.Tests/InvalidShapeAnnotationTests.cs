@@ -1,4 +1,5 @@
 using GradCheck.Analyzers.Tests.Infrastructure;
+using GradCheck.TestInfrastructure;
 using static GradCheck.Analyzers.Tests.Infrastructure.AnalyzerVerifier;
 
 namespace GradCheck.Analyzers.Tests;
@@ -79,4 +80,16 @@ public sealed class InvalidShapeAnnotationTests
                     var b = {|GC0005:Shapes.Assert(a, "N")|};
                 }
             """));
+
+    [Theory]
+    [MemberData(nameof(DimCorpus.Dims), MemberType = typeof(DimCorpus))]
+    public async Task A_dim_is_rejected_exactly_when_the_runtime_rejects_it(string dim, bool isSize)
+    {
+        // The runtime's side of this corpus is checked in tests/GradCheck.Xunit.Tests (DimGrammarTests).
+        var source = "using GradCheck; using MathNet.Numerics.LinearAlgebra;\n" +
+                     $"public static class C {{ public static void F([Shape(\"N\", \"{dim}\")] Matrix<double> a) {{ }} }}";
+        var result = await DirectAnalysis.AnalyzeAsync(source);
+        Assert.Empty(result.AnalyzerExceptions);
+        Assert.Equal(!isSize, result.ShapeDiagnostics.Any(d => d.Id == "GC0005"));
+    }
 }

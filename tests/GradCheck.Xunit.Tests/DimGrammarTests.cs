@@ -72,4 +72,14 @@ public class DimGrammarTests
         Assert.Equal(["N", "3"], new ShapeAttribute("N", 3).Dims);
         Assert.Equal(["N", "D"], new ShapeAttribute("N", "D").Dims);
     }
+
+    [Theory]
+    [MemberData(nameof(DimCorpus.Dims), MemberType = typeof(DimCorpus))]
+    public void A_dim_is_rejected_exactly_when_the_analyzer_rejects_it(string dim, bool isSize)
+    {
+        // The analyzer's side of this corpus is checked in tests/GradCheck.Analyzers.Tests (InvalidShapeAnnotationTests).
+        var read = () => PropertyPlan.DimsOf(new ShapeAttribute("N", dim), PropertyParameterKind.Matrix, "x", []);
+        if (isSize) Assert.Equal(2, read().Count);
+        else Assert.Contains("Parameter 'x' has the dim", Assert.Throws<PropertyDefinitionException>(read).Message);
+    }
 }

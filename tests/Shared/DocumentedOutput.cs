@@ -42,7 +42,11 @@ public static partial class DocumentedOutput
                 found++;
                 var documented = m.Groups["text"].Value.TrimEnd('\n');
                 if (documented != produced && !update)
-                    problems.AppendLine($"{Path.GetRelativePath(RepositoryRoot.Path, document)}: the block '{name}' differs from what prints:\n{FirstDifference(documented, produced)}");
+                {
+                    var where = Path.GetRelativePath(RepositoryRoot.Path, document);
+                    problems.AppendLine($"{where}: the block '{name}' differs from what prints:\n{FirstDifference(documented, produced)}");
+                }
+
                 return m.Groups["head"].Value + produced + "\n```";
             });
             if (update && rewritten != text) File.WriteAllText(document, rewritten);

@@ -202,7 +202,8 @@ internal static class MathNetTransfers
         if (call.ArgumentShape(1) is not { IsVector: true } inserted) return TransferResult.Shaped(result);
         return rows
             ? TransferResult.Shaped(result, Requirement.SameAxis(matrix, inserted, matrix.Columns, inserted.Length, "InsertRow", "row length and column count"))
-            : TransferResult.Shaped(result, Requirement.SameAxis(matrix, inserted, matrix.Rows, inserted.Length, "InsertColumn", "column length and row count"));
+            : TransferResult.Shaped(result,
+                Requirement.SameAxis(matrix, inserted, matrix.Rows, inserted.Length, "InsertColumn", "column length and row count"));
     }
 
     /// <summary>A.Solve(B) is X with A·X = B: B has A's row count, X has A's column count.</summary>

@@ -85,7 +85,8 @@ internal static class ProbeJudge
             hi++;
         }
 
-        return failure ?? Final(ladder, Enumerable.Range(lo + 1, hi - lo).Select(c => Assess(ladder, c, ObjectiveNoise.At(ladder, hi), options)).ToList(), hi, options);
+        var last = Enumerable.Range(lo + 1, hi - lo).Select(c => Assess(ladder, c, ObjectiveNoise.At(ladder, hi), options)).ToList();
+        return failure ?? Final(ladder, last, hi, options);
     }
 
     private static ProbeResult Sharper(ProbeResult? earlier, ProbeResult later) =>
@@ -100,7 +101,10 @@ internal static class ProbeJudge
     {
         var trusted = assessments.Where(a => a.Asymptotic && !a.Kinkish).OrderBy(a => a.Bar).ToList();
         foreach (var failing in trusted.Where(a => Math.Abs(a.Refined) > 2 * a.Bar).Take(1))
-            return new ProbeResult(Verdict.Failed, failing.Analytic, failing.Analytic + failing.Refined, 2 * failing.Bar, failing.Level) { Noise = failing.Noise };
+            return new ProbeResult(Verdict.Failed, failing.Analytic, failing.Analytic + failing.Refined, 2 * failing.Bar, failing.Level)
+            {
+                Noise = failing.Noise,
+            };
 
         // Only the tightest trustworthy bar may pass it: a wider one at another step cannot outvote it.
         foreach (var a in trusted.Take(1))

@@ -25,7 +25,10 @@ public sealed record Diagnosis(DiagnosisKind Kind, string InputName)
     /// <summary>For <see cref="DiagnosisKind.ConfinedToRows"/> and <see cref="DiagnosisKind.ConfinedToColumns"/>: the wrong rows or columns.</summary>
     public IReadOnlyList<int> Indices { get; init; } = [];
 
-    /// <summary>For <see cref="DiagnosisKind.ConfinedToRows"/> and <see cref="DiagnosisKind.ConfinedToColumns"/>: how many rows or columns the input has.</summary>
+    /// <summary>
+    /// For <see cref="DiagnosisKind.ConfinedToRows"/> and <see cref="DiagnosisKind.ConfinedToColumns"/>: how many rows or
+    /// columns the input has.
+    /// </summary>
     public int AxisLength { get; init; }
 
     /// <summary>The sentence the report prints after "diagnosis: ".</summary>

@@ -52,7 +52,12 @@ internal static class ReportWriter
         var kind = input.Kind == TensorKind.Scalar ? "scalar" : input.Shape + " " + input.Shape.KindName;
         if (input.Verdict == Verdict.Passed)
         {
-            text.AppendLine(Invariant($"Input '{input.Name}' ({kind}): passed ({Coverage(input)})."));
+            // A pass proves no more than its error bars could resolve: said where that is coarser than the tolerance.
+            var resolution = input.Resolution > CoarseResolution
+                ? Invariant($"; it could resolve errors down to {input.Resolution:0.0e+00} of the gradient's size only ") +
+                  "(rounding limits finite differences here)"
+                : "";
+            text.AppendLine(Invariant($"Input '{input.Name}' ({kind}): passed ({Coverage(input)}){resolution}."));
             return;
         }
 
@@ -86,6 +91,8 @@ internal static class ReportWriter
             text.AppendLine("  no single element could be singled out: the error shows only along whole directions.");
         }
 
+        if (input.Verdict == Verdict.Failed && input.WorstElements.Count == 0) WriteDirections(text, input);
+
         if (input.Diagnosis is { } diagnosis) text.AppendLine(Invariant($"  diagnosis: {diagnosis}"));
         if (input.Heatmap is { } heatmap) text.AppendLine("  " + heatmap.ToString().Replace("\n", "\n  ", StringComparison.Ordinal));
         if (input.Confirmation is { } confirmation)
@@ -97,6 +104,27 @@ internal static class ReportWriter
             text.AppendLine(Invariant($"  confirmation{along}: {confirmation}"));
         }
     }
+
+    /// <summary>The failing directions with their numbers: the evidence when no element can be singled out.</summary>
+    private static void WriteDirections(StringBuilder text, InputResult input)
+    {
+        if (input.FailedDirections.Count == 0) return;
+        text.AppendLine(Invariant($"  failing directions (each moving {input.FailedDirections[0].ElementCount:N0} elements at once):"));
+        foreach (var direction in input.FailedDirections.Take(MaximumDirections))
+        {
+            var slopes = direction.LowerSlope is { } lower && direction.UpperSlope is { } upper
+                ? Invariant($"   at a kink: one-sided slopes {lower:+0.000000e+00;-0.000000e+00} and {upper:+0.000000e+00;-0.000000e+00}")
+                : "";
+            text.AppendLine(Invariant($"    ⟨g, v⟩ {direction.Analytic,13:+0.000000e+00;-0.000000e+00}   ") +
+                            Invariant($"quotient {direction.Numeric,13:+0.000000e+00;-0.000000e+00}   ") +
+                            Invariant($"abs error {direction.AbsoluteError:0.00e+00}   tolerance {direction.Tolerance:0.0e+00}{slopes}"));
+        }
+    }
+
+    /// <summary>A pass whose error bars resolve a coarser relative error than this (ten default tolerances) says so.</summary>
+    private const double CoarseResolution = 1e-5;
+
+    private const int MaximumDirections = 5;
 
     private static string Coverage(InputResult input)
     {

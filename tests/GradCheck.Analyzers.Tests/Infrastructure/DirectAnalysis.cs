@@ -31,11 +31,11 @@ internal static class DirectAnalysis
         AnalyzerVerifier.References[^1],
     ];
 
-    public static async Task<Result> AnalyzeAsync(string source)
+    public static async Task<Result> AnalyzeAsync(string source, string path = "Snippet.cs")
     {
         var compilation = CSharpCompilation.Create(
             "Snippet",
-            [CSharpSyntaxTree.ParseText(source, path: "Snippet.cs"), CSharpSyntaxTree.ParseText(TestCode.Contract, path: "Contract.cs")],
+            [CSharpSyntaxTree.ParseText(source, path: path), CSharpSyntaxTree.ParseText(TestCode.Contract, path: "Contract.cs")],
             SmallReferences,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var exceptions = new ConcurrentQueue<Exception>();

@@ -30,7 +30,8 @@ public class NoisyObjectiveTests
     [Fact]
     public void A_correct_layer_norm_around_1e5_passes_on_every_draw()
     {
-        var alarms = Enumerable.Range(0, Draws).Count(seed => GradientCheck.Run(OffsetLayerNorm(seed, 1), new CheckOptions { Seed = seed }).Verdict != Verdict.Passed);
+        var alarms = Enumerable.Range(0, Draws)
+            .Count(seed => GradientCheck.Run(OffsetLayerNorm(seed, 1), new CheckOptions { Seed = seed }).Verdict != Verdict.Passed);
         Assert.Equal(0, alarms);
     }
 

@@ -115,7 +115,8 @@ public class NonDifferentiableTests
         Assert.Contains("non-differentiable here", relu[0].ToString());
 
         var away = Vector<double>.Build.Dense([0.5]);
-        var smooth = GradientCheck.Taylor(Differentiable.Of(() => Math.Max(0, away[0]) * away[0], d => Vector<double>.Build.Dense([2 * away[0] * d])).WithInput(away), seed: 1);
+        var smooth = GradientCheck.Taylor(
+            Differentiable.Of(() => Math.Max(0, away[0]) * away[0], d => Vector<double>.Build.Dense([2 * away[0] * d])).WithInput(away), seed: 1);
         Assert.Equal(TaylorVerdict.Consistent, Assert.Single(smooth).Verdict);
     }
 }

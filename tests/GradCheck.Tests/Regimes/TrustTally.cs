@@ -38,8 +38,22 @@ public sealed class TrustTally
     // HashCode.Combine differs from process to process: a tally must be repeatable.
     private static int StableHash(string text) => text.Aggregate(17, (hash, c) => unchecked(hash * 31 + c));
 
+    /// <summary>
+    /// Failed inputs whose report does not carry its evidence: no wrong element and no failing direction with numbers, or
+    /// a confirmation that calls the gradient consistent printed next to the failure.
+    /// </summary>
+    public int Unevidenced { get; private set; }
+
     private void Add(RegimeCase regimeCase, GradientPlant plant, CheckResult result)
     {
+        foreach (var failed in result.Inputs.Where(i => i.Verdict == Verdict.Failed))
+        {
+            var evidence = failed.WorstElements.Any(e => e.Verdict == Verdict.Failed) || failed.FailedDirections.Count > 0;
+            if (evidence && failed.Confirmation is not { IsConsistent: true }) continue;
+            Unevidenced++;
+            Note($"unevidenced failure of '{failed.Name}' on {regimeCase}", result);
+        }
+
         var key = regimeCase.ToString();
         var row = rows.GetValueOrDefault(key);
         row.Checks++;

@@ -22,7 +22,8 @@ public static class MagnitudeProperties
         Differentiable.Of(() => Samples.Affine.Forward(x, w, b), dout => Samples.Affine.Backward(dout, x, w));
 
     /// <summary>A layer norm feels an offset with a small spread the most: it keeps only the spread's digits.</summary>
-    public static Differentiable LayerNorm([Magnitudes, Shape("N", "D")] Matrix<double> x, [Shape("D")] Vector<double> gamma, [Shape("D")] Vector<double> beta) =>
+    public static Differentiable LayerNorm(
+        [Magnitudes, Shape("N", "D")] Matrix<double> x, [Shape("D")] Vector<double> gamma, [Shape("D")] Vector<double> beta) =>
         Differentiable.Of(() => Samples.Normalization.LayerNormForward(x, gamma, beta), dout => Samples.Normalization.LayerNormBackward(dout, x, gamma));
 
     public static Differentiable BadScales([Magnitudes(MinScale = 10, MaxScale = 1), Shape("N")] Vector<double> v) =>

@@ -151,7 +151,7 @@ internal sealed class PropertyPlan
         }
     }
 
-    private static List<DimExpression> DimsOf(ShapeAttribute? shape, PropertyParameterKind kind, string name, List<string> symbols)
+    internal static List<DimExpression> DimsOf(ShapeAttribute? shape, PropertyParameterKind kind, string name, List<string> symbols)
     {
         var expected = kind == PropertyParameterKind.Matrix ? 2 : 1;
         if (shape?.Problem is { } problem) throw new PropertyDefinitionException($"Parameter '{name}' has {problem}.");
