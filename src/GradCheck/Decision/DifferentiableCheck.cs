@@ -55,7 +55,13 @@ internal static class DifferentiableCheck
                 var checkers = prepared.Select((p, w) =>
                     new InputChecker(captured[w].Storages[i], captured[w].Snapshots[i], p.Gradients[k], p.Prober, options)).ToList();
                 results.Add(InputCheck.Run(checkers, options, randoms[0], sizes));
+                // A forward pass that wrote to an input only away from the unperturbed point, where the restore of the
+                // moved elements does not reach, is caught here.
+                for (var w = 0; w < prepared.Count; w++)
+                    Guards.RequireUnchanged(captured[w].Storages, captured[w].Snapshots, FaultKind.ForwardMutatesInput, "forward (at perturbed inputs)");
             }
+
+            foreach (var instance in prepared) instance.Prober.RequireBaseUnchanged();
 
             var verdict = results.Any(r => r.Verdict == Verdict.Failed) ? Verdict.Failed
                 : results.Any(r => r.Verdict == Verdict.NonDifferentiable) ? Verdict.NonDifferentiable
@@ -122,7 +128,12 @@ internal static class DifferentiableCheck
     {
         try
         {
-            return function.Backward();
+            // A lazily evaluated sequence runs the user's code when enumerated: here, where its exceptions are the backward's.
+            var returned = function.Backward();
+            return returned is System.Collections.IEnumerable sequence and not MathNet.Numerics.LinearAlgebra.Matrix<double>
+                and not MathNet.Numerics.LinearAlgebra.Vector<double> and not string
+                ? sequence.Cast<object?>().ToList()
+                : returned;
         }
         catch (Exception exception) when (exception is not CheckFaultException)
         {

@@ -63,6 +63,9 @@ internal static class GradientReader
         null => "null",
         Matrix<double> m => $"a {m.RowCount}×{m.ColumnCount} matrix",
         Vector<double> v => $"a vector of length {v.Count}",
+        Matrix<float> m => $"a {m.RowCount}×{m.ColumnCount} Matrix<float> (single precision; the input is a Matrix<double>)",
+        Vector<float> v => $"a Vector<float> of length {v.Count} (single precision; the input is a Vector<double>)",
+        float => "a float (the input is a double)",
         double => "a scalar",
         _ => $"a {gradient.GetType().Name}",
     };

@@ -10,10 +10,64 @@ internal static class Guards
         foreach (var input in inputs)
         {
             if (input.Storage().Count == 0) throw Fault(FaultKind.EmptyInput, $"Input '{input.Name}' has no elements.", input.Name);
+            RequireFullyMutable(input);
         }
 
         if (!inputs.Any(i => i.IsDifferentiated))
             throw Fault(FaultKind.EmptyInput, "No input is differentiated: there is no gradient to check.");
+    }
+
+    /// <summary>
+    /// A diagonal matrix fixes its off-diagonal elements at zero; the check moves every element, which such a storage
+    /// cannot hold (MathNet refuses the write). Sparse storage (and every vector storage) can hold any element and is
+    /// perturbed through its indexer.
+    /// </summary>
+    private static void RequireFullyMutable(CheckInput input)
+    {
+        (bool Mutable, string TypeName) fixes = input.Value switch
+        {
+            MathNet.Numerics.LinearAlgebra.Matrix<double> m => (m.Storage.IsFullyMutable, m.GetType().Name),
+            _ => (true, ""),
+        };
+        if (!fixes.Mutable)
+            throw Fault(FaultKind.InvalidArgument,
+                $"Input '{input.Name}' is a {fixes.TypeName}, whose storage fixes some elements (the off-diagonal zeros); the check moves every " +
+                "element. Make the free elements the input (d.Diagonal() as a vector) and build the structured tensor from them in the " +
+                "forward pass, or check a dense copy (Matrix<double>.Build.DenseOfMatrix).", input.Name);
+    }
+
+    /// <summary>
+    /// Two inputs over one storage (the same matrix passed twice, two views of one array) move together: a gradient
+    /// counted twice would pass and correct per-input gradients would fail.
+    /// </summary>
+    public static void RequireUnaliased(IReadOnlyList<InputStorage> storages)
+    {
+        for (var i = 0; i < storages.Count; i++)
+        for (var j = i + 1; j < storages.Count; j++)
+        {
+            if (!ReferenceEquals(storages[i].Owner, storages[j].Owner)) continue;
+            throw Fault(FaultKind.AliasedInputs,
+                $"Inputs '{storages[i].Name}' and '{storages[j].Name}' are the same {storages[i].Shape.KindName} (or share its storage): " +
+                "moving one moves the other. If the function uses one tensor twice, pass it once (its gradient is the sum over " +
+                "both uses); if they are meant to be independent, pass a copy (Clone()).", storages[j].Name);
+        }
+    }
+
+    /// <summary>A differentiated input must be finite: a NaN there makes every quotient NaN, never a verdict on the gradient.</summary>
+    public static void RequireFinite(IReadOnlyList<CheckInput> inputs, IReadOnlyList<InputStorage> storages)
+    {
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (!inputs[i].IsDifferentiated) continue;
+            var storage = storages[i];
+            for (var index = 0; index < storage.Count; index++)
+            {
+                if (double.IsFinite(storage[index])) continue;
+                throw Fault(FaultKind.NonFiniteInput,
+                    $"Input '{storage.Name}' holds {storage[index]} at element {storage.Shape.ElementLabel(index)}: a differentiated input must be " +
+                    "finite (a constant may hold NaN or ∞, as a mask does).", storage.Name);
+            }
+        }
     }
 
     /// <summary>
@@ -49,6 +103,9 @@ internal static class Guards
     {
         var first = Run(function, "at the unperturbed inputs");
         RequireUnchanged(storages, snapshots, FaultKind.ForwardMutatesInput, "forward");
+        if (first.Length == 0)
+            throw Fault(FaultKind.EmptyOutput,
+                $"The forward pass returned {function.OutputShape?.ToString() ?? "an empty"} output without elements: there is nothing to compare.");
         for (var i = 0; i < first.Length; i++)
         {
             if (!double.IsFinite(first[i]))

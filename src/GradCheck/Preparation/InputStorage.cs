@@ -38,6 +38,12 @@ internal sealed class InputStorage
 
     public string Name { get; }
 
+    /// <summary>
+    /// What holds the elements: the storage array of a dense tensor, else the tensor itself. Two inputs with one owner
+    /// alias each other; checks of one owner take turns (<see cref="InputLocks"/>).
+    /// </summary>
+    public object Owner => storage ?? (object?)matrix ?? (object?)vector ?? scalar!;
+
     public TensorShape Shape { get; }
 
     public int Count => Shape.Count;

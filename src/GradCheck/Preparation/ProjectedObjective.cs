@@ -34,6 +34,7 @@ internal sealed class ProjectedObjective<TOut>(Func<TOut> forward, Func<TOut, ob
     {
         var output = forward();
         var shape = ShapeOf(output);
+        if (OutputShape is { } expected && shape != expected) throw ShapeChanged(output, expected);
         if (OutputShape is null && shape is not null) OutputShape = shape;
         var values = new double[shape?.Count ?? 1];
         for (var i = 0; i < values.Length; i++) values[i] = Element(output, i);
@@ -50,36 +51,35 @@ internal sealed class ProjectedObjective<TOut>(Func<TOut> forward, Func<TOut, ob
     public override double Project(out double magnitude)
     {
         var output = forward();
-        if (OutputShape is { } expected && ShapeOf(output) is { } actual && actual != expected)
-        {
-            throw new CheckFaultException(new CheckFault(FaultKind.OutputShapeChanged,
-                $"The forward pass returned a {actual} output after returning {expected}: its shape must not depend on the input values."));
-        }
+        if (OutputShape is { } expected && ShapeOf(output) != expected) throw ShapeChanged(output, expected);
 
         double sum = 0, absolute = 0;
         var dense = (output as Matrix<double>)?.AsColumnMajorArray() ?? (output as Vector<double>)?.AsArray();
-        if (dense is not null)
+        for (var i = 0; i < upstream.Length; i++)
         {
-            for (var i = 0; i < upstream.Length; i++)
-            {
-                var term = upstream[i] * dense[i];
-                sum += term;
-                absolute += Math.Abs(term);
-            }
-        }
-        else
-        {
-            for (var i = 0; i < upstream.Length; i++)
-            {
-                var term = upstream[i] * Element(output, i);
-                sum += term;
-                absolute += Math.Abs(term);
-            }
+            var value = dense is not null ? dense[i] : Element(output, i);
+            if (!double.IsFinite(value)) throw NonFinite(value, i);
+            var term = upstream[i] * value;
+            sum += term;
+            absolute += Math.Abs(term);
         }
 
+        if (!double.IsFinite(absolute))
+            throw new CheckFaultException(new CheckFault(FaultKind.OutputTooLarge,
+                "The forward pass's outputs are finite but too large for the check to sum: ⟨u, F(x)⟩ overflows. Scale the outputs " +
+                "down (by a power of two, which keeps every digit) to check this gradient."));
         magnitude = absolute;
         return sum;
     }
+
+    private static CheckFaultException ShapeChanged(TOut output, TensorShape expected) => new(new CheckFault(FaultKind.OutputShapeChanged,
+        output is null
+            ? $"The forward pass returned null after returning a {expected} {expected.KindName}."
+            : $"The forward pass returned a {ShapeOf(output)} output after returning {expected}: its shape must not depend on the input values."));
+
+    private CheckFaultException NonFinite(double value, int index) => new(new CheckFault(FaultKind.NonFiniteOutput,
+        $"The forward pass produced {value} at output element {OutputShape?.ElementLabel(index) ?? "(the scalar)"}. " +
+        "Keep inputs inside the function's domain (for example positive arguments of log or sqrt)."));
 
     public override object? Backward() => backward(UpstreamAsOutput());
 
@@ -95,7 +95,7 @@ internal sealed class ProjectedObjective<TOut>(Func<TOut> forward, Func<TOut, ob
         return (TOut)value;
     }
 
-    private static TensorShape? ShapeOf(TOut output) => output switch
+    private static TensorShape? ShapeOf(TOut? output) => output switch
     {
         Matrix<double> m => new TensorShape(m.RowCount, m.ColumnCount, IsMatrix: true),
         Vector<double> v => new TensorShape(v.Count, 1, IsMatrix: false),

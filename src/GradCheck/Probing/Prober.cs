@@ -36,7 +36,8 @@ internal sealed class Prober(ProjectedObjective objective)
         {
             return At(input, snapshot, perturbation.Indices, displacements, sign, out magnitude);
         }
-        catch (CheckFaultException fault) when (!perturbation.IsElement && fault.Fault.Kind is FaultKind.ForwardThrew or FaultKind.NonFiniteOutput)
+        catch (CheckFaultException fault) when (!perturbation.IsElement
+                                                && fault.Fault.Kind is FaultKind.ForwardThrew or FaultKind.NonFiniteOutput or FaultKind.OutputShapeChanged)
         {
             throw Narrow(input, snapshot, perturbation.Indices, displacements, sign) ?? fault;
         }
@@ -47,12 +48,44 @@ internal sealed class Prober(ProjectedObjective objective)
         try
         {
             for (var i = 0; i < indices.Length; i++) input[indices[i]] = snapshot[indices[i]] + sign * displacements[i];
-            return Evaluate(out magnitude, input, indices.Length == 1 ? indices[0] : null);
+            var value = Evaluate(out magnitude, input, indices.Length == 1 ? indices[0] : null);
+            RequireStillPerturbed(input, snapshot, indices, displacements, sign);
+            return value;
         }
         finally
         {
             for (var i = 0; i < indices.Length; i++) input[indices[i]] = snapshot[indices[i]];
         }
+    }
+
+    /// <summary>
+    /// The moved elements must still hold what was written: a forward pass that writes to its input only away from the
+    /// unperturbed point (clamping, normalising in place) is caught here, before the restore would hide it.
+    /// </summary>
+    private static void RequireStillPerturbed(InputStorage input, double[] snapshot, int[] indices, double[] displacements, double sign)
+    {
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var written = snapshot[indices[i]] + sign * displacements[i];
+            var read = input[indices[i]];
+            if (BitConverter.DoubleToInt64Bits(read) == BitConverter.DoubleToInt64Bits(written)) continue;
+            throw new CheckFaultException(new CheckFault(FaultKind.ForwardMutatesInput,
+                $"The forward pass changed input '{input.Name}' element {input.Shape.ElementLabel(indices[i])} while it was perturbed to " +
+                $"{written:G17} (it read back {read:G17}); it must not write to its inputs (work on a copy).", input.Name));
+        }
+    }
+
+    /// <summary>
+    /// φ at the unperturbed inputs once more, after the probes: it must give what it gave at first, bit for bit (a forward
+    /// pass whose randomness starts after the first calls would otherwise make every quotient noise).
+    /// </summary>
+    public void RequireBaseUnchanged()
+    {
+        var again = Evaluate(out _, null, null);
+        if (BitConverter.DoubleToInt64Bits(again) == BitConverter.DoubleToInt64Bits(Base)) return;
+        throw new CheckFaultException(new CheckFault(FaultKind.NonDeterministicForward,
+            $"The forward pass is not deterministic: at the unperturbed inputs its projected output was {Base:G17} at first and " +
+            $"{again:G17} after {Evaluations - 1} evaluations. Fix its random state (dropout, sampling) for the check."));
     }
 
     /// <summary>Bisects the moved elements for one whose move alone faults; null when the fault needs several together.</summary>
@@ -92,6 +125,11 @@ internal sealed class Prober(ProjectedObjective objective)
         {
             value = objective.Project(out magnitude);
         }
+        catch (CheckFaultException fault) when (fault.Fault.InputName is null && input is not null)
+        {
+            // A fault of the output (its shape, a NaN, null) at a perturbed point: it is known which input was moved.
+            throw new CheckFaultException(fault.Fault with { Message = WithPlace(fault.Fault.Message, Where(input, element)), InputName = input.Name });
+        }
         catch (CheckFaultException)
         {
             throw;
@@ -102,15 +140,14 @@ internal sealed class Prober(ProjectedObjective objective)
                 $"The forward pass threw {exception.GetType().Name} {Where(input, element)}: {exception.Message}", input?.Name, exception));
         }
 
-        if (!double.IsFinite(value) || !double.IsFinite(magnitude))
-        {
-            throw new CheckFaultException(new CheckFault(FaultKind.NonFiniteOutput,
-                $"The forward pass produced {(double.IsNaN(value) ? "NaN" : "an infinite value")} {Where(input, element)}. " +
-                "Keep inputs inside the function's domain (for example positive arguments of log or sqrt).",
-                input?.Name));
-        }
-
         return value;
+    }
+
+    /// <summary>"What happened. Advice." becomes "What happened where. Advice.".</summary>
+    private static string WithPlace(string message, string where)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? $"{message.TrimEnd('.')} {where}." : $"{message[..end]} {where}.{message[(end + 1)..]}";
     }
 
     private static string Where(InputStorage? input, int? element)

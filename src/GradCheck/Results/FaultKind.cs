@@ -38,4 +38,16 @@ public enum FaultKind
 
     /// <summary>The options or the arguments of the check are invalid.</summary>
     InvalidArgument,
+
+    /// <summary>The forward pass returned an output without elements: there is nothing to compare.</summary>
+    EmptyOutput,
+
+    /// <summary>A differentiated input holds NaN or infinity.</summary>
+    NonFiniteInput,
+
+    /// <summary>Two inputs are the same tensor or share their storage: perturbing one moves the other.</summary>
+    AliasedInputs,
+
+    /// <summary>The outputs are finite but too large for the check to sum: ⟨u, F(x)⟩ overflows.</summary>
+    OutputTooLarge,
 }

@@ -29,7 +29,8 @@ public class FastModeTests
         var check = LayerCatalog.Correct["affine"](new Random(1));
         var result = GradientCheck.Run(check);
         Assert.Equal(Verdict.Passed, result.Verdict);
-        Assert.Equal(1 + 3 * 2 * 2, result.ForwardEvaluations);   // base + 3 inputs × 2 directions × the first look's 2 points
+        // The base point, 3 inputs × 2 directions × the first look's 2 points, and the base point again (is it deterministic?).
+        Assert.Equal(1 + 3 * 2 * 2 + 1, result.ForwardEvaluations);
     }
 
     [Fact]
@@ -64,6 +65,6 @@ public class FastModeTests
             new CheckOptions { Mode = CheckMode.Full });
         var parameters = 16 * 12 + 12 + 12 * 5 + 5;
         Assert.Equal(Verdict.Passed, result.Verdict);
-        Assert.InRange(result.ForwardEvaluations, 2 * parameters + 1, (int)(1.02 * (2 * parameters + 1)));
+        Assert.InRange(result.ForwardEvaluations, 2 * parameters + 2, (int)(1.02 * (2 * parameters + 2)));
     }
 }
