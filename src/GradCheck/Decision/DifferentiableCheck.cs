@@ -47,7 +47,7 @@ internal static class DifferentiableCheck
             var differentiated = prepared[0].Differentiated;
             // The sizes a constant factor may come from (1/N of a batch mean, √D of an attention scale).
             var sizes = captured[0].Storages.SelectMany(s => new[] { s.Shape.Rows, s.Shape.Columns })
-                .Concat(prepared[0].Prober.OutputShape is { } output ? [output.Rows, output.Columns] : []).Where(n => n > 2).ToHashSet();
+                .Concat(prepared[0].Prober.OutputSizes).Where(n => n > 2).ToHashSet();
             var results = new List<InputResult>();
             for (var k = 0; k < differentiated.Count; k++)
             {
@@ -93,8 +93,9 @@ internal static class DifferentiableCheck
             {
                 var i = differentiated[k];
                 var snapshot = captured.Snapshots[i];
-                var steps = StepSize.For(snapshot, gradients[k], prober.BaseMagnitude);
-                var direction = Perturbation.Random(Enumerable.Range(0, steps.Length).ToArray(), steps, random);
+                var storage = captured.Storages[i];
+                var steps = StepSize.For(snapshot, gradients[k], prober.BaseMagnitude, storage.Precision, prober.OutputEpsilon);
+                var direction = Perturbation.Random(Enumerable.Range(0, steps.Length).ToArray(), steps, random, storage.Precision);
                 // From eight times the base step down: narrow enough to stay inside the function's domain.
                 results.Add(TaylorTest.Run(prober, captured.Storages[i], snapshot, direction, gradients[k], startLevel: -3));
             }
@@ -131,7 +132,8 @@ internal static class DifferentiableCheck
             // A lazily evaluated sequence runs the user's code when enumerated: here, where its exceptions are the backward's.
             var returned = function.Backward();
             return returned is System.Collections.IEnumerable sequence and not MathNet.Numerics.LinearAlgebra.Matrix<double>
-                and not MathNet.Numerics.LinearAlgebra.Vector<double> and not string
+                and not MathNet.Numerics.LinearAlgebra.Vector<double> and not MathNet.Numerics.LinearAlgebra.Matrix<float>
+                and not MathNet.Numerics.LinearAlgebra.Vector<float> and not string
                 ? sequence.Cast<object?>().ToList()
                 : returned;
         }

@@ -33,7 +33,7 @@ internal sealed class InputChecker
         levels = new int[storage.Count];
         noise = new double[storage.Count];
         atKink = new bool[storage.Count];
-        baseSteps = StepSize.For(snapshot, gradient, prober.BaseMagnitude);
+        baseSteps = StepSize.For(snapshot, gradient, prober.BaseMagnitude, storage.Precision, prober.OutputEpsilon);
         largestGradient = gradient.Length == 0 ? 0 : gradient.Max(Math.Abs);
     }
 
@@ -88,7 +88,7 @@ internal sealed class InputChecker
     private Verdict CheckElementFrom(int index, int firstLevel)
     {
         var step = baseSteps[index];
-        var result = Decide(Perturbation.Element(index, step), firstLevel).Scaled(step);
+        var result = Decide(Perturbation.Element(index, step, Storage.Precision), firstLevel).Scaled(step);
         isChecked[index] = true;
         numeric[index] = result.Numeric;
         tolerance[index] = result.Tolerance;
@@ -127,9 +127,9 @@ internal sealed class InputChecker
     /// <summary>Compares ⟨g, v⟩ with the directional quotient along <paramref name="perturbation"/>.</summary>
     public ProbeResult Probe(Perturbation perturbation) => Decide(perturbation, FirstLevel);
 
-    public Perturbation RandomDirection(int[] indices, Random random) => Perturbation.Random(indices, baseSteps, random);
+    public Perturbation RandomDirection(int[] indices, Random random) => Perturbation.Random(indices, baseSteps, random, Storage.Precision);
 
-    public Perturbation PositiveDirection(int[] indices, Random random) => Perturbation.AllPositive(indices, baseSteps, random);
+    public Perturbation PositiveDirection(int[] indices, Random random) => Perturbation.AllPositive(indices, baseSteps, random, Storage.Precision);
 
     public int[] AllIndices() => Enumerable.Range(0, Storage.Count).ToArray();
 
@@ -152,7 +152,8 @@ internal sealed class InputChecker
     /// that may leave the function's domain) and down to where rounding hides the remainder.
     /// </summary>
     public TaylorResult ConfirmAt(int index) =>
-        TaylorTest.Run(prober, Storage, Snapshot, Perturbation.Element(index, baseSteps[index]), Gradient, levels[index] - 1, noise[index]);
+        TaylorTest.Run(prober, Storage, Snapshot, Perturbation.Element(index, baseSteps[index], Storage.Precision), Gradient, levels[index] - 1,
+            noise[index]);
 
     private ProbeResult Decide(Perturbation perturbation, int firstLevel)
     {

@@ -23,14 +23,25 @@ public sealed class CheckInput
     /// <inheritdoc cref="CheckInput(string, Matrix{double}, bool)" path="/param"/>
     public CheckInput(string name, Vector<double> value, bool isDifferentiated = true) : this(name, (object)value, isDifferentiated) { }
 
-    /// <summary>A scalar input; its gradient is a <see cref="double"/>.</summary>
+    /// <summary>A float32 matrix input: the check runs the layer in float32, with float32's steps and rounding.</summary>
+    /// <inheritdoc cref="CheckInput(string, Matrix{double}, bool)" path="/param"/>
+    public CheckInput(string name, Matrix<float> value, bool isDifferentiated = true) : this(name, (object)value, isDifferentiated) { }
+
+    /// <summary>A float32 vector input.</summary>
+    /// <inheritdoc cref="CheckInput(string, Matrix{double}, bool)" path="/param"/>
+    public CheckInput(string name, Vector<float> value, bool isDifferentiated = true) : this(name, (object)value, isDifferentiated) { }
+
+    /// <summary>A scalar input; its gradient is a <see cref="double"/> (or a <see cref="float"/>).</summary>
     /// <inheritdoc cref="CheckInput(string, Matrix{double}, bool)" path="/param"/>
     public CheckInput(string name, Scalar value, bool isDifferentiated = true) : this(name, (object)value, isDifferentiated) { }
 
     /// <summary>The name used in reports.</summary>
     public string Name { get; }
 
-    /// <summary>The <see cref="Matrix{T}"/>, <see cref="Vector{T}"/> or <see cref="Scalar"/> itself (perturbed in place during a check).</summary>
+    /// <summary>
+    /// The <see cref="Matrix{T}"/> or <see cref="Vector{T}"/> (of double or float) or <see cref="Scalar"/> itself (perturbed in
+    /// place during a check).
+    /// </summary>
     public object Value { get; }
 
     /// <summary>Whether the backward pass returns a gradient for this input. Labels, masks and indices are not.</summary>
@@ -41,6 +52,8 @@ public sealed class CheckInput
         Scalar s => new InputStorage(Name, s),
         Matrix<double> m => new InputStorage(Name, m),
         Vector<double> v => new InputStorage(Name, v),
+        Matrix<float> m => new InputStorage(Name, m),
+        Vector<float> v => new InputStorage(Name, v),
         _ => throw new InvalidOperationException($"Input '{Name}' is neither a matrix, a vector nor a Scalar."),
     };
 }

@@ -53,12 +53,69 @@ public sealed class Differentiable
     /// <param name="backward">Takes the upstream gradient (1 for a plain loss) and returns the inputs' gradients.</param>
     public static Differentiable Of(Func<double> forward, Func<double, object?> backward) => Create(forward, backward);
 
+    /// <summary>A float32 function whose forward pass returns a matrix: it is checked in float32, with float32's steps and rounding.</summary>
+    /// <inheritdoc cref="Of(Func{Matrix{double}}, Func{Matrix{double}, object?})" path="/param"/>
+    public static Differentiable Of(Func<Matrix<float>> forward, Func<Matrix<float>, object?> backward) => Create(forward, backward);
+
+    /// <summary>A float32 function whose forward pass returns a vector.</summary>
+    /// <inheritdoc cref="Of(Func{Matrix{double}}, Func{Matrix{double}, object?})" path="/param"/>
+    public static Differentiable Of(Func<Vector<float>> forward, Func<Vector<float>, object?> backward) => Create(forward, backward);
+
+    /// <summary>A float32 function whose forward pass returns a scalar.</summary>
+    /// <inheritdoc cref="Of(Func{double}, Func{double, object?})" path="/param"/>
+    public static Differentiable Of(Func<float> forward, Func<float, object?> backward) => Create(forward, backward);
+
+    /// <summary>
+    /// A function with two outputs, such as an LSTM step's (h, c): checked as ⟨u₁, f₁(x)⟩ + ⟨u₂, f₂(x)⟩, with one upstream
+    /// gradient per output passed to the backward pass in order. Each output is a matrix, a vector or a scalar, of
+    /// doubles or float32.
+    /// </summary>
+    /// <param name="forward">Returns the outputs as a tuple.</param>
+    /// <param name="backward">Takes one upstream gradient per output, in order, and returns the inputs' gradients.</param>
+    public static Differentiable Of<T1, T2>(Func<(T1, T2)> forward, Func<T1, T2, object?> backward)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        ArgumentNullException.ThrowIfNull(backward);
+        return new Differentiable(() => new ProjectedObjective(() => forward(), ups => backward((T1)ups[0]!, (T2)ups[1]!)), []);
+    }
+
+    /// <summary>A function with three outputs, checked as the sum of their projections.</summary>
+    /// <inheritdoc cref="Of{T1, T2}(Func{ValueTuple{T1, T2}}, Func{T1, T2, object?})" path="/param"/>
+    public static Differentiable Of<T1, T2, T3>(Func<(T1, T2, T3)> forward, Func<T1, T2, T3, object?> backward)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        ArgumentNullException.ThrowIfNull(backward);
+        return new Differentiable(() => new ProjectedObjective(() => forward(), ups => backward((T1)ups[0]!, (T2)ups[1]!, (T3)ups[2]!)), []);
+    }
+
+    /// <summary>
+    /// A function with several outputs returned as a tuple or an array, some of them perhaps not differentiated
+    /// (<see cref="Output.Constant"/>: an accuracy beside a loss, attention weights returned for inspection). The backward
+    /// pass reads the upstream gradient of each differentiated output from an <see cref="Upstream"/> by position.
+    /// </summary>
+    /// <param name="forward">Returns the outputs as a tuple or an array.</param>
+    /// <param name="backward">Reads the upstream gradients and returns the inputs' gradients.</param>
+    public static Differentiable Of(Func<object> forward, Func<Upstream, object?> backward)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        ArgumentNullException.ThrowIfNull(backward);
+        return new Differentiable(() => new ProjectedObjective(forward, ups => backward(new Upstream(ups))), []);
+    }
+
     /// <summary>This function with one more differentiated matrix input; its name defaults to the argument's expression.</summary>
     public Differentiable WithInput(Matrix<double> value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         WithInput(new CheckInput(name ?? DefaultName, value));
 
     /// <summary>This function with one more differentiated vector input; its name defaults to the argument's expression.</summary>
     public Differentiable WithInput(Vector<double> value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        WithInput(new CheckInput(name ?? DefaultName, value));
+
+    /// <summary>This function with one more differentiated float32 matrix input; its name defaults to the argument's expression.</summary>
+    public Differentiable WithInput(Matrix<float> value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        WithInput(new CheckInput(name ?? DefaultName, value));
+
+    /// <summary>This function with one more differentiated float32 vector input; its name defaults to the argument's expression.</summary>
+    public Differentiable WithInput(Vector<float> value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         WithInput(new CheckInput(name ?? DefaultName, value));
 
     /// <summary>This function with one more differentiated scalar input; its gradient comes back as a <see cref="double"/>.</summary>
@@ -80,12 +137,20 @@ public sealed class Differentiable
     public Differentiable WithConstant(Vector<double> value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         WithInput(new CheckInput(name ?? DefaultName, value, isDifferentiated: false));
 
+    /// <summary>This function with one more float32 matrix input that is not differentiated.</summary>
+    public Differentiable WithConstant(Matrix<float> value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        WithInput(new CheckInput(name ?? DefaultName, value, isDifferentiated: false));
+
+    /// <summary>This function with one more float32 vector input that is not differentiated.</summary>
+    public Differentiable WithConstant(Vector<float> value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        WithInput(new CheckInput(name ?? DefaultName, value, isDifferentiated: false));
+
     private string DefaultName => $"input{inputs.Length}";
 
     private static Differentiable Create<TOut>(Func<TOut> forward, Func<TOut, object?> backward)
     {
         ArgumentNullException.ThrowIfNull(forward);
         ArgumentNullException.ThrowIfNull(backward);
-        return new Differentiable(() => new ProjectedObjective<TOut>(forward, backward), []);
+        return new Differentiable(() => new ProjectedObjective(() => forward(), ups => backward((TOut)ups[0]!)), []);
     }
 }

@@ -26,14 +26,20 @@ internal static class GradientReader
     private static double[] ReadOne(object? gradient, InputStorage input)
     {
         var expected = input.Shape;
+        // A float32 input may get its gradient in float32 or in double; a double input only in double.
+        var single = input.Precision == ElementPrecision.Single;
         var values = gradient switch
         {
             Matrix<double> m when expected.IsMatrix && m.RowCount == expected.Rows && m.ColumnCount == expected.Columns =>
                 m.ToColumnMajorArray(),
             Vector<double> v when !expected.IsMatrix && !expected.IsScalar && v.Count == expected.Rows => v.ToArray(),
             double d when expected.IsScalar => [d],
+            Matrix<float> m when single && expected.IsMatrix && m.RowCount == expected.Rows && m.ColumnCount == expected.Columns =>
+                m.ToColumnMajorArray().Select(v => (double)v).ToArray(),
+            Vector<float> v when single && !expected.IsMatrix && !expected.IsScalar && v.Count == expected.Rows => v.Select(e => (double)e).ToArray(),
+            float f when expected.IsScalar => [f],
             _ => throw Guards.Fault(FaultKind.WrongGradientShape,
-                $"The gradient of '{input.Name}' is {TypeAndShapeOf(gradient)}; expected " +
+                $"The gradient of '{input.Name}' is {TypeAndShapeOf(gradient, single)}; expected " +
                 (expected.IsScalar ? $"a double, '{input.Name}' being a scalar." : $"a {expected.KindName} of shape {expected}, the shape of '{input.Name}'."),
                 input.Name),
         };
@@ -52,20 +58,20 @@ internal static class GradientReader
     private static List<object?> Flatten(object? returned) => returned switch
     {
         null => [],
-        Matrix<double> or Vector<double> or double => [returned],
+        Matrix<double> or Vector<double> or double or Matrix<float> or Vector<float> or float => [returned],
         ITuple tuple => Enumerable.Range(0, tuple.Length).Select(i => tuple[i]).ToList(),
         IEnumerable sequence => sequence.Cast<object?>().ToList(),
         _ => [returned],
     };
 
-    private static string TypeAndShapeOf(object? gradient) => gradient switch
+    private static string TypeAndShapeOf(object? gradient, bool single) => gradient switch
     {
         null => "null",
         Matrix<double> m => $"a {m.RowCount}×{m.ColumnCount} matrix",
         Vector<double> v => $"a vector of length {v.Count}",
-        Matrix<float> m => $"a {m.RowCount}×{m.ColumnCount} Matrix<float> (single precision; the input is a Matrix<double>)",
-        Vector<float> v => $"a Vector<float> of length {v.Count} (single precision; the input is a Vector<double>)",
-        float => "a float (the input is a double)",
+        Matrix<float> m => $"a {m.RowCount}×{m.ColumnCount} Matrix<float>" + (single ? "" : " (single precision; the input is a Matrix<double>)"),
+        Vector<float> v => $"a Vector<float> of length {v.Count}" + (single ? "" : " (single precision; the input is a Vector<double>)"),
+        float => single ? "a float" : "a float (single precision; the input is a double)",
         double => "a scalar",
         _ => $"a {gradient.GetType().Name}",
     };

@@ -27,6 +27,7 @@ internal static class Guards
         (bool Mutable, string TypeName) fixes = input.Value switch
         {
             MathNet.Numerics.LinearAlgebra.Matrix<double> m => (m.Storage.IsFullyMutable, m.GetType().Name),
+            MathNet.Numerics.LinearAlgebra.Matrix<float> m => (m.Storage.IsFullyMutable, m.GetType().Name),
             _ => (true, ""),
         };
         if (!fixes.Mutable)
@@ -105,7 +106,7 @@ internal static class Guards
         RequireUnchanged(storages, snapshots, FaultKind.ForwardMutatesInput, "forward");
         if (first.Length == 0)
             throw Fault(FaultKind.EmptyOutput,
-                $"The forward pass returned {function.OutputShape?.ToString() ?? "an empty"} output without elements: there is nothing to compare.");
+                "The forward pass returned outputs without elements: there is nothing to compare.");
         for (var i = 0; i < first.Length; i++)
         {
             if (!double.IsFinite(first[i]))
@@ -159,6 +160,5 @@ internal static class Guards
         }
     }
 
-    private static string OutputElementLabel(ProjectedObjective function, int index) =>
-        function.OutputShape is { } shape ? shape.ElementLabel(index) : "(the scalar)";
+    private static string OutputElementLabel(ProjectedObjective function, int index) => function.ElementLabel(index);
 }

@@ -4,14 +4,21 @@ namespace GradCheck;
 
 /// <summary>
 /// Element access to one input's storage, in column-major order, so the engine can perturb it in place without
-/// allocating. Dense storage is written directly; other storages go through MathNet's indexer.
+/// allocating. Dense storage is written directly; other storages go through MathNet's indexer. Float32 inputs are read
+/// and written as doubles (every float is one), perturbed only to float values, and restored from their own bits.
 /// </summary>
 internal sealed class InputStorage
 {
     private readonly Matrix<double>? matrix;
     private readonly Vector<double>? vector;
+    private readonly Matrix<float>? singleMatrix;
+    private readonly Vector<float>? singleVector;
     private readonly Scalar? scalar;
     private readonly double[]? storage;
+    private readonly float[]? singleStorage;
+
+    // A float input's own bits, taken with the snapshot: a NaN's payload must come back exactly, not through a double.
+    private float[]? singleSnapshot;
 
     public InputStorage(string name, Matrix<double> matrix)
     {
@@ -29,6 +36,24 @@ internal sealed class InputStorage
         Shape = new TensorShape(vector.Count, 1, IsMatrix: false);
     }
 
+    public InputStorage(string name, Matrix<float> matrix)
+    {
+        Name = name;
+        singleMatrix = matrix;
+        singleStorage = matrix.AsColumnMajorArray();
+        Shape = new TensorShape(matrix.RowCount, matrix.ColumnCount, IsMatrix: true);
+        Precision = ElementPrecision.Single;
+    }
+
+    public InputStorage(string name, Vector<float> vector)
+    {
+        Name = name;
+        singleVector = vector;
+        singleStorage = vector.AsArray();
+        Shape = new TensorShape(vector.Count, 1, IsMatrix: false);
+        Precision = ElementPrecision.Single;
+    }
+
     public InputStorage(string name, Scalar scalar)
     {
         Name = name;
@@ -42,9 +67,13 @@ internal sealed class InputStorage
     /// What holds the elements: the storage array of a dense tensor, else the tensor itself. Two inputs with one owner
     /// alias each other; checks of one owner take turns (<see cref="InputLocks"/>).
     /// </summary>
-    public object Owner => storage ?? (object?)matrix ?? (object?)vector ?? scalar!;
+    public object Owner => (object?)storage ?? (object?)singleStorage ?? (object?)matrix ?? (object?)vector
+        ?? (object?)singleMatrix ?? (object?)singleVector ?? scalar!;
 
     public TensorShape Shape { get; }
+
+    /// <summary>The precision its elements are stored in.</summary>
+    public ElementPrecision Precision { get; } = ElementPrecision.Double;
 
     public int Count => Shape.Count;
 
@@ -53,15 +82,21 @@ internal sealed class InputStorage
         get
         {
             if (storage is not null) return storage[index];
+            if (singleStorage is not null) return singleStorage[index];
             if (scalar is not null) return scalar.Value;
-            return matrix is not null ? matrix.At(index % Shape.Rows, index / Shape.Rows) : vector!.At(index);
+            if (matrix is not null) return matrix.At(index % Shape.Rows, index / Shape.Rows);
+            if (vector is not null) return vector.At(index);
+            return singleMatrix is not null ? singleMatrix.At(index % Shape.Rows, index / Shape.Rows) : singleVector!.At(index);
         }
         set
         {
             if (storage is not null) storage[index] = value;
+            else if (singleStorage is not null) singleStorage[index] = (float)value;
             else if (scalar is not null) scalar.Value = value;
             else if (matrix is not null) matrix.At(index % Shape.Rows, index / Shape.Rows, value);
-            else vector!.At(index, value);
+            else if (vector is not null) vector.At(index, value);
+            else if (singleMatrix is not null) singleMatrix.At(index % Shape.Rows, index / Shape.Rows, (float)value);
+            else singleVector!.At(index, (float)value);
         }
     }
 
@@ -69,6 +104,12 @@ internal sealed class InputStorage
     public double[] Snapshot()
     {
         if (storage is not null) return (double[])storage.Clone();
+        if (Precision == ElementPrecision.Single)
+        {
+            singleSnapshot = new float[Count];
+            for (var i = 0; i < Count; i++) singleSnapshot[i] = singleStorage is not null ? singleStorage[i] : (float)this[i];
+        }
+
         var copy = new double[Count];
         for (var i = 0; i < copy.Length; i++) copy[i] = this[i];
         return copy;
@@ -77,7 +118,8 @@ internal sealed class InputStorage
     public void Restore(double[] snapshot)
     {
         if (storage is not null) { Array.Copy(snapshot, storage, snapshot.Length); return; }
-        for (var i = 0; i < snapshot.Length; i++) this[i] = snapshot[i];
+        if (singleSnapshot is not null && singleStorage is not null) { Array.Copy(singleSnapshot, singleStorage, singleSnapshot.Length); return; }
+        for (var i = 0; i < snapshot.Length; i++) this[i] = singleSnapshot is not null ? singleSnapshot[i] : snapshot[i];
     }
 
     /// <summary>The first element whose bits differ from <paramref name="snapshot"/>, or -1.</summary>
@@ -85,7 +127,10 @@ internal sealed class InputStorage
     {
         for (var i = 0; i < snapshot.Length; i++)
         {
-            if (BitConverter.DoubleToInt64Bits(this[i]) != BitConverter.DoubleToInt64Bits(snapshot[i])) return i;
+            var same = singleSnapshot is not null
+                ? BitConverter.SingleToInt32Bits((float)this[i]) == BitConverter.SingleToInt32Bits(singleSnapshot[i])
+                : BitConverter.DoubleToInt64Bits(this[i]) == BitConverter.DoubleToInt64Bits(snapshot[i]);
+            if (!same) return i;
         }
 
         return -1;

@@ -1,67 +1,101 @@
 using MathNet.Numerics.Distributions;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace GradCheck;
 
 /// <summary>
-/// A forward pass seen as the scalar objective φ(x) = ⟨u, F(x)⟩ for a fixed upstream gradient u, and the backward pass
-/// that gives its gradient, the vector–Jacobian product uᵀ·J. Checking φ checks the whole Jacobian against u.
+/// A forward pass seen as the scalar objective φ(x) = Σₖ ⟨uₖ, Fₖ(x)⟩ for fixed upstream gradients uₖ, one per
+/// differentiated output, and the backward pass that gives its gradient, the vector–Jacobian product. Checking φ
+/// checks the whole Jacobian against u. Outputs are doubles or float32 (their values read exactly as doubles; their
+/// upstream gradients rounded to float32 first, so that φ and the backward pass see the same u).
 /// </summary>
-internal abstract class ProjectedObjective
+internal sealed class ProjectedObjective(Func<object?> forward, Func<object?[], object?> backward)
 {
-    /// <summary>The output's shape; null while unknown and for a scalar output.</summary>
-    public TensorShape? OutputShape { get; protected set; }
+    private OutputPart[]? parts;
+    private double[][] upstream = [];
 
-    /// <summary>Runs the forward pass and returns a copy of its output's elements (column-major; one for a scalar).</summary>
-    public abstract double[] EvaluateOutput();
+    /// <summary>The outputs the first evaluation returned (null before it); every later one must return the same.</summary>
+    public IReadOnlyList<OutputPart>? Parts => parts;
 
-    /// <summary>Fixes u: 1 for a scalar output, standard normal elements otherwise.</summary>
-    public abstract void DrawUpstream(Random random);
+    /// <summary>The output's shape when there is one tensor output; null for a scalar output or several outputs.</summary>
+    public TensorShape? OutputShape => parts is [{ Shape.IsScalar: false } only] ? only.Shape : null;
 
-    /// <summary>φ(x) = ⟨u, F(x)⟩, and Σ|uᵢ·Fᵢ(x)|, the scale of its rounding error.</summary>
-    public abstract double Project(out double magnitude);
+    /// <summary>The rows and columns of every output: sizes a constant factor in a wrong gradient may come from.</summary>
+    public IEnumerable<int> OutputSizes => parts?.SelectMany(p => new[] { p.Shape.Rows, p.Shape.Columns }) ?? [];
 
-    /// <summary>Runs the backward pass with u and returns what it returned.</summary>
-    public abstract object? Backward();
-}
+    /// <summary>The spacing at 1 of the objective's rounding: float32's where any differentiated output is float32.</summary>
+    public double OutputEpsilon => parts?.Any(p => p.IsDifferentiated && p.Precision == ElementPrecision.Single) == true
+        ? FloatingPoint.SingleEpsilon
+        : FloatingPoint.DoubleEpsilon;
 
-/// <summary>The <see cref="ProjectedObjective"/> of user delegates with output type <typeparamref name="TOut"/>.</summary>
-internal sealed class ProjectedObjective<TOut>(Func<TOut> forward, Func<TOut, object?> backward) : ProjectedObjective
-{
-    private double[] upstream = [1.0];
-
-    public override double[] EvaluateOutput()
+    /// <summary>Runs the forward pass and returns a copy of its differentiated outputs' elements, in order (column-major).</summary>
+    public double[] EvaluateOutput()
     {
-        var output = forward();
-        var shape = ShapeOf(output);
-        if (OutputShape is { } expected && shape != expected) throw ShapeChanged(output, expected);
-        if (OutputShape is null && shape is not null) OutputShape = shape;
-        var values = new double[shape?.Count ?? 1];
-        for (var i = 0; i < values.Length; i++) values[i] = Element(output, i);
-        return values;
-    }
-
-    public override void DrawUpstream(Random random)
-    {
-        if (OutputShape is not { } shape) { upstream = [1.0]; return; }
-        upstream = new double[shape.Count];
-        for (var i = 0; i < upstream.Length; i++) upstream[i] = Normal.Sample(random, 0.0, 1.0);
-    }
-
-    public override double Project(out double magnitude)
-    {
-        var output = forward();
-        if (OutputShape is { } expected && ShapeOf(output) != expected) throw ShapeChanged(output, expected);
-
-        double sum = 0, absolute = 0;
-        var dense = (output as Matrix<double>)?.AsColumnMajorArray() ?? (output as Vector<double>)?.AsArray();
-        for (var i = 0; i < upstream.Length; i++)
+        var values = Read(forward());
+        var copy = new List<double>();
+        for (var k = 0; k < values.Length; k++)
         {
-            var value = dense is not null ? dense[i] : Element(output, i);
-            if (!double.IsFinite(value)) throw NonFinite(value, i);
-            var term = upstream[i] * value;
-            sum += term;
-            absolute += Math.Abs(term);
+            if (!parts![k].IsDifferentiated) continue;
+            for (var i = 0; i < parts[k].Shape.Count; i++) copy.Add(OutputPart.At(values[k]!, i));
+        }
+
+        return [.. copy];
+    }
+
+    /// <summary>Where the <paramref name="index"/>-th element of <see cref="EvaluateOutput"/> is.</summary>
+    public string ElementLabel(int index)
+    {
+        var differentiated = parts!.Where(p => p.IsDifferentiated).ToList();
+        foreach (var part in differentiated)
+        {
+            if (index < part.Shape.Count) return part.ElementLabel(index, parts!.Length);
+            index -= part.Shape.Count;
+        }
+
+        return $"[{index}]";
+    }
+
+    /// <summary>Fixes u: 1 for a scalar output, standard normal elements otherwise (in the output's precision).</summary>
+    public void DrawUpstream(Random random)
+    {
+        upstream = new double[parts!.Length][];
+        for (var k = 0; k < parts.Length; k++)
+        {
+            var part = parts[k];
+            upstream[k] = new double[part.IsDifferentiated ? part.Shape.Count : 0];
+            if (!part.IsDifferentiated) continue;
+            if (parts.Length == 1 && part.Shape.IsScalar) { upstream[k][0] = 1.0; continue; }
+            for (var i = 0; i < upstream[k].Length; i++)
+            {
+                var u = Normal.Sample(random, 0.0, 1.0);
+                upstream[k][i] = part.Precision == ElementPrecision.Single ? (float)u : u;
+            }
+        }
+    }
+
+    /// <summary>φ(x) = Σₖ ⟨uₖ, Fₖ(x)⟩, and Σ|uᵢ·Fᵢ(x)|, the scale of its rounding error.</summary>
+    public double Project(out double magnitude)
+    {
+        var values = Read(forward());
+        double sum = 0, absolute = 0;
+        for (var k = 0; k < values.Length; k++)
+        {
+            var part = parts![k];
+            if (!part.IsDifferentiated) continue;
+            var u = upstream[k];
+            var value = values[k]!;
+            switch (value)
+            {
+                // The common case without a call per element.
+                case MathNet.Numerics.LinearAlgebra.Matrix<double> { Storage.IsDense: true } m:
+                    Accumulate(m.AsColumnMajorArray(), u, k, ref sum, ref absolute);
+                    break;
+                case MathNet.Numerics.LinearAlgebra.Vector<double> { Storage.IsDense: true } v:
+                    Accumulate(v.AsArray(), u, k, ref sum, ref absolute);
+                    break;
+                default:
+                    for (var i = 0; i < u.Length; i++) Add(OutputPart.At(value, i), u[i], k, i, ref sum, ref absolute);
+                    break;
+            }
         }
 
         if (!double.IsFinite(absolute))
@@ -72,42 +106,64 @@ internal sealed class ProjectedObjective<TOut>(Func<TOut> forward, Func<TOut, ob
         return sum;
     }
 
-    private static CheckFaultException ShapeChanged(TOut output, TensorShape expected) => new(new CheckFault(FaultKind.OutputShapeChanged,
-        output is null
-            ? $"The forward pass returned null after returning a {expected} {expected.KindName}."
-            : $"The forward pass returned a {ShapeOf(output)} output after returning {expected}: its shape must not depend on the input values."));
-
-    private CheckFaultException NonFinite(double value, int index) => new(new CheckFault(FaultKind.NonFiniteOutput,
-        $"The forward pass produced {value} at output element {OutputShape?.ElementLabel(index) ?? "(the scalar)"}. " +
-        "Keep inputs inside the function's domain (for example positive arguments of log or sqrt)."));
-
-    public override object? Backward() => backward(UpstreamAsOutput());
-
-    private TOut UpstreamAsOutput()
+    /// <summary>Runs the backward pass with u (one upstream gradient per differentiated output) and returns what it returned.</summary>
+    public object? Backward()
     {
-        // A fresh copy: a backward pass that scribbles on its upstream gradient must not change ours.
-        object value = OutputShape switch
-        {
-            { IsMatrix: true } s => Matrix<double>.Build.Dense(s.Rows, s.Columns, (double[])upstream.Clone()),
-            { } s => Vector<double>.Build.Dense((double[])upstream.Clone()),
-            null => upstream[0],
-        };
-        return (TOut)value;
+        // Fresh copies: a backward pass that scribbles on its upstream gradient must not change ours.
+        var ups = new object?[parts!.Length];
+        for (var k = 0; k < parts.Length; k++) ups[k] = parts[k].IsDifferentiated ? parts[k].UpstreamValue(upstream[k]) : null;
+        return backward(ups);
     }
 
-    private static TensorShape? ShapeOf(TOut? output) => output switch
+    private void Accumulate(double[] dense, double[] u, int part, ref double sum, ref double absolute)
     {
-        Matrix<double> m => new TensorShape(m.RowCount, m.ColumnCount, IsMatrix: true),
-        Vector<double> v => new TensorShape(v.Count, 1, IsMatrix: false),
-        _ => null,
-    };
+        for (var i = 0; i < u.Length; i++) Add(dense[i], u[i], part, i, ref sum, ref absolute);
+    }
 
-    private static double Element(TOut output, int index) => output switch
+    private void Add(double value, double u, int part, int index, ref double sum, ref double absolute)
     {
-        Matrix<double> m => m.At(index % m.RowCount, index / m.RowCount),
-        Vector<double> v => v.At(index),
-        double d => d,
-        _ => throw new CheckFaultException(new CheckFault(FaultKind.InvalidArgument,
-            $"The forward pass returned {(output is null ? "null" : output.GetType().Name)}; expected a Matrix<double>, a Vector<double> or a double.")),
-    };
+        if (!double.IsFinite(value))
+            throw new CheckFaultException(new CheckFault(FaultKind.NonFiniteOutput,
+                $"The forward pass produced {value} at output element {parts![part].ElementLabel(index, parts.Length)}. " +
+                "Keep inputs inside the function's domain (for example positive arguments of log or sqrt)."));
+        var term = u * value;
+        sum += term;
+        absolute += Math.Abs(term);
+    }
+
+    /// <summary>The outputs of one evaluation, checked against the layout of the first.</summary>
+    private object?[] Read(object? output)
+    {
+        var values = OutputPart.Split(output);
+        if (parts is null)
+        {
+            var read = new OutputPart[values.Length];
+            for (var k = 0; k < values.Length; k++)
+                read[k] = OutputPart.Of(k, values[k]) ?? throw new CheckFaultException(new CheckFault(FaultKind.InvalidArgument,
+                    $"The forward pass returned {Describe(values[k])}{(values.Length == 1 ? "" : $" as output {k}")}; expected a Matrix<double>, " +
+                    "a Vector<double> or a double (or their float32 forms), or several of them as a tuple or an array."));
+            parts = read;
+            return values;
+        }
+
+        if (values.Length != parts.Length)
+            throw Changed($"{values.Length} outputs after returning {parts.Length}");
+        for (var k = 0; k < parts.Length; k++)
+        {
+            var now = OutputPart.Of(k, values[k]);
+            if (now == parts[k]) continue;
+            var (before, which) = (parts[k], parts.Length == 1 ? "" : $" as output {k}");
+            var sameKind = now is not null && now.Precision == before.Precision && now.Shape.Kind == before.Shape.Kind;
+            throw Changed(now is null ? $"{Describe(values[k])}{which} after returning a {before.Description}"
+                : sameKind ? $"a {now.Shape} output{which} after returning {before.Shape}"
+                : $"a {now.Description}{which} after returning a {before.Description}");
+        }
+
+        return values;
+    }
+
+    private static string Describe(object? value) => value is null ? "null" : $"a {value.GetType().Name}";
+
+    private static CheckFaultException Changed(string what) => new(new CheckFault(FaultKind.OutputShapeChanged,
+        $"The forward pass returned {what}. Its outputs must not depend on the input values."));
 }

@@ -11,11 +11,15 @@ internal sealed class Perturbation
     // A displacement below this many units in the last place of x is too coarse to move x by what was asked.
     private const double SmallestDisplacementInUlps = 16;
 
-    private Perturbation(int[] indices, double[] steps)
+    private Perturbation(int[] indices, double[] steps, ElementPrecision precision)
     {
         Indices = indices;
         Steps = steps;
+        Precision = precision;
     }
+
+    /// <summary>The precision of the input it moves: x ± d must be a number of that precision.</summary>
+    public ElementPrecision Precision { get; }
 
     public int[] Indices { get; }
 
@@ -31,26 +35,27 @@ internal sealed class Perturbation
     /// </summary>
     public bool MixesSigns => Steps.Any(s => s > 0) && Steps.Any(s => s < 0);
 
-    public static Perturbation Element(int index, double step) => new([index], [step]);
+    public static Perturbation Element(int index, double step, ElementPrecision precision = ElementPrecision.Double) =>
+        new([index], [step], precision);
 
     /// <summary>Random signs and magnitudes in [0.5, 1.5] times each element's base step.</summary>
-    public static Perturbation Random(int[] indices, double[] baseSteps, Random random)
+    public static Perturbation Random(int[] indices, double[] baseSteps, Random random, ElementPrecision precision = ElementPrecision.Double)
     {
         var steps = new double[indices.Length];
         for (var i = 0; i < indices.Length; i++)
             steps[i] = (random.Next(2) == 0 ? 1 : -1) * (0.5 + random.NextDouble()) * baseSteps[indices[i]];
-        return new Perturbation(indices, steps);
+        return new Perturbation(indices, steps, precision);
     }
 
     /// <summary>
     /// Positive magnitudes in [0.5, 1.5] times each element's base step: along it a max tie whose gradient is routed to
     /// both slots shows (the sum of the slots' moves exceeds the larger of them).
     /// </summary>
-    public static Perturbation AllPositive(int[] indices, double[] baseSteps, Random random)
+    public static Perturbation AllPositive(int[] indices, double[] baseSteps, Random random, ElementPrecision precision = ElementPrecision.Double)
     {
         var steps = new double[indices.Length];
         for (var i = 0; i < indices.Length; i++) steps[i] = (0.5 + random.NextDouble()) * baseSteps[indices[i]];
-        return new Perturbation(indices, steps);
+        return new Perturbation(indices, steps, precision);
     }
 
     /// <summary>
@@ -75,22 +80,23 @@ internal sealed class Perturbation
         {
             var x = snapshot[Indices[i]];
             var wanted = t * Steps[i];
-            if (!double.IsFinite(wanted) || Math.Abs(wanted) < SmallestDisplacementInUlps * FloatingPoint.Ulp(x)) return null;
-            if (Exact(x, wanted) is not { } exact) return null;
+            if (!double.IsFinite(wanted) || Math.Abs(wanted) < SmallestDisplacementInUlps * FloatingPoint.Ulp(x, Precision)) return null;
+            if (Exact(x, wanted, Precision) is not { } exact) return null;
             displacements[i] = exact;
         }
 
         return displacements;
     }
 
-    // A multiple of the spacing u at the larger of |x| and |d| keeps x ± d exact, unless x ± d crosses into the next
+    // A multiple of the spacing u (in the input's precision) at the larger of |x| and |d| keeps x ± d exact, unless x ± d crosses into the next
     // binade, whose spacing is 2u: then d must have the parity of x (in units of u), which one of the neighbours has.
-    private static double? Exact(double x, double wanted)
+    private static double? Exact(double x, double wanted, ElementPrecision precision)
     {
-        var u = FloatingPoint.Ulp(Math.Max(Math.Abs(x), Math.Abs(wanted)));
+        var u = FloatingPoint.Ulp(Math.Max(Math.Abs(x), Math.Abs(wanted)), precision);
         var rounded = Math.Round(wanted / u) * u;
         foreach (var d in (ReadOnlySpan<double>)[rounded, rounded + u, rounded - u, rounded + 2 * u, rounded - 2 * u])
-            if (d != 0 && x + d - x == d && x - (x - d) == d) return d;
+            if (d != 0 && x + d - x == d && x - (x - d) == d
+                && FloatingPoint.IsRepresentable(x + d, precision) && FloatingPoint.IsRepresentable(x - d, precision)) return d;
         return null;
     }
 }

@@ -14,11 +14,19 @@ internal sealed class Prober(ProjectedObjective objective)
     /// <summary>Σ|uᵢ·Fᵢ| at the unperturbed inputs.</summary>
     public double BaseMagnitude { get; private set; }
 
-    /// <summary>The output's shape; null for a scalar output.</summary>
-    public TensorShape? OutputShape => objective.OutputShape;
+    /// <summary>The rows and columns of every output.</summary>
+    public IEnumerable<int> OutputSizes => objective.OutputSizes;
 
     /// <summary>The spacing of the output's numbers at 1: the unit of the objective's rounding error.</summary>
-    public double OutputEpsilon => FloatingPoint.DoubleEpsilon;
+    public double OutputEpsilon => objective.OutputEpsilon;
+
+    /// <summary>
+    /// The rounding error an evaluation of φ may carry at least, for terms Σ|uᵢFᵢ| = <paramref name="magnitude"/>: twice
+    /// ε times it, four times the worst case of rounding each output once. Measured noise replaces it where larger.
+    /// </summary>
+    public double RoundingFloor(double magnitude) => FloorInEpsilons * OutputEpsilon * magnitude;
+
+    private const double FloorInEpsilons = 2;
 
     public void EvaluateBase()
     {

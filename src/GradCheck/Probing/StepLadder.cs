@@ -31,7 +31,10 @@ internal sealed class StepLadder
 
     public double Base => prober.Base;
 
-    /// <summary>The rounding error a single evaluation may carry at least: 16 ε times the largest objective magnitude seen.</summary>
+    /// <summary>
+    /// The rounding error a single evaluation may carry at least (<see cref="Prober.RoundingFloor"/> of the largest objective
+    /// magnitude seen).
+    /// </summary>
     public double RoundingFloor { get; private set; }
 
     /// <summary>
@@ -39,7 +42,7 @@ internal sealed class StepLadder
     /// objective magnitude seen (a cancellation of half the digits). A "noise" above it is the truncation of steps still
     /// wider than the scale the function varies on.
     /// </summary>
-    public double PlausibleNoise => RoundingFloor / (16 * prober.OutputEpsilon) * Math.Sqrt(prober.OutputEpsilon);
+    public double PlausibleNoise => RoundingFloor / prober.RoundingFloor(1) * Math.Sqrt(prober.OutputEpsilon);
 
     public int Evaluations { get; private set; }
 
@@ -89,7 +92,7 @@ internal sealed class StepLadder
         var norm = largest * Math.Sqrt(scaledSquares);
 
         var magnitude = Math.Max(prober.BaseMagnitude, Math.Max(magnitudePlus, magnitudeMinus));
-        RoundingFloor = Math.Max(RoundingFloor, 16 * prober.OutputEpsilon * magnitude);
+        RoundingFloor = Math.Max(RoundingFloor, prober.RoundingFloor(magnitude));
         return new Level(k, t, plus, minus, prober.Base, analytic / t, absoluteSum / t, norm / t);
     }
 }

@@ -16,7 +16,7 @@ internal static class TaylorTest
         Prober prober, InputStorage input, double[] snapshot, Perturbation perturbation, double[] gradient, int startLevel, double knownNoise = 0)
     {
         // Twenty times the noise: a remainder above it gives its slope to within ±0.1.
-        var floor = 20 * Math.Max(knownNoise, 16 * prober.OutputEpsilon * prober.BaseMagnitude);
+        var floor = 20 * Math.Max(knownNoise, prober.RoundingFloor(prober.BaseMagnitude));
         var start = startLevel;
         while (start > startLevel - MaximumWidening && Evaluate(prober, input, snapshot, perturbation, gradient, start, out _) is { } probe
                && probe.Remainder < 100 * floor && Evaluate(prober, input, snapshot, perturbation, gradient, start - 1, out _) is not null)
@@ -67,7 +67,7 @@ internal static class TaylorTest
 
         double linear = 0;
         for (var i = 0; i < d.Length; i++) linear += gradient[perturbation.Indices[i]] * d[i];
-        var noise = 16 * prober.OutputEpsilon * Math.Max(magnitudePlus, magnitudeMinus);
+        var noise = prober.RoundingFloor(Math.Max(magnitudePlus, magnitudeMinus));
         return new Point(t, Math.Abs(plus - prober.Base - linear), Math.Abs(plus + minus - 2 * prober.Base), 20 * noise);
     }
 
