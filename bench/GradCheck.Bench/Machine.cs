@@ -10,6 +10,8 @@ public static class Machine
 
     public static string DotNet() => RuntimeInformation.FrameworkDescription;
 
+    public static string MathNetProvider() => MathNet.Numerics.Providers.LinearAlgebra.LinearAlgebraControl.Provider.ToString() ?? "provider";
+
     /// <summary>The 1, 5 and 15 minute load averages: the bench shares the machine, so they qualify every figure.</summary>
     public static string LoadAverage()
     {

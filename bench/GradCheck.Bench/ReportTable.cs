@@ -97,7 +97,7 @@ public static class ReportTable
         text.AppendLine();
         text.AppendLine(Invariant($"- date: {context.Date:yyyy-MM-dd HH:mm} UTC"));
         text.AppendLine($"- machine: {Machine.Description()}");
-        text.AppendLine($"- GradCheck: {Machine.DotNet()}, MathNet.Numerics' managed provider, single-threaded products");
+        text.AppendLine($"- GradCheck: {Machine.DotNet()}, MathNet.Numerics {Machine.MathNetProvider()}, single-threaded products");
         text.AppendLine(results is null
             ? $"- PyTorch: none ({context.Peer.Problem})"
             : $"- PyTorch: torch {results.Torch} on Python {results.Python} ({results.Interpreter}), float64, CPU, BLAS {results.Blas}");
@@ -115,7 +115,8 @@ public static class ReportTable
             + "differences: " + Verification(context.Peer.Results) + ".");
         text.AppendLine("- A PyTorch full check computes the whole numerical and analytical Jacobians (the linear layer's is "
             + "2,048 × 12,288); GradCheck's full check finite-differences every input element of Σ u∘y for one random upstream u. "
-            + "PyTorch's fast mode and GradCheck's default both probe random directions.");
+            + "PyTorch's fast mode and GradCheck's default both probe random directions. PyTorch's figures include the side checks "
+            + "its gradcheck runs by default (the backward pass computed twice for reentrancy, a zero upstream, an undefined one).");
         text.AppendLine("- The large workload's PyTorch full check is not run: 2,016,000 forward passes and two dense 8,000 × 1,008,000 "
             + "Jacobians (65 GB each).");
         text.AppendLine("- Memory: the rise above the level before the run, during the untimed first run. Resident set from the kernel's "
@@ -126,7 +127,7 @@ public static class ReportTable
         if (context.Peer.Results is { Errors.Count: > 0 } results)
             foreach (var (key, error) in results.Errors)
                 text.AppendLine($"- PyTorch {key} failed: {error}");
-        if (context.Peer.Problem is { } problem) text.AppendLine($"- PyTorch peer: {problem}");
+        if (context.Peer is { Results: not null, Problem: { } problem }) text.AppendLine($"- PyTorch peer: {problem}");
     }
 
     private static string Verification(PeerResults? results) =>

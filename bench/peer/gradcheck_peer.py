@@ -376,6 +376,9 @@ def main():
             record = measure(check, runs, warm_up, measure_memory, arguments.timeout)
             results["figures"][key] = record
             progress(f"{key}: median {record['median_ms']:.1f} ms, {record['outcome']}")
+        except RunTimedOut as error:
+            results["errors"][key] = str(error)
+            progress(f"{key}: FAILED, {error}")
         except Exception as error:  # one failing workload must not lose the others' figures
             results["errors"][key] = f"{type(error).__name__}: {error}"
             progress(f"{key}: FAILED {type(error).__name__}: {error}\n{traceback.format_exc()}")
