@@ -119,9 +119,10 @@ public static class ReportTable
         text.AppendLine("- The large workload's PyTorch full check is not run: 2,016,000 forward passes and two dense 8,000 × 1,008,000 "
             + "Jacobians (65 GB each). For the same reason its fast mode on the planted bug is timed without the step that, once fast "
             + "mode has found a mismatch, recomputes every input's full numerical Jacobian for the message: the figure is detection alone.");
-        text.AppendLine("- Memory: the rise above the level before the run, during the untimed first run. Resident set from the kernel's "
-            + "high-water mark (VmHWM, reset by /proc/self/clear_refs); managed heap sampled every millisecond.");
-        if (context.Peer.Results?.Blas.Contains("/blas/libblas", StringComparison.Ordinal) == true)
+        text.AppendLine("- Memory: the rise above the level before the run. Resident set from the kernel's high-water mark (VmHWM, reset "
+            + "through /proc/self/clear_refs): PyTorch's in a fresh process for each workload, GradCheck's with the linear full check as "
+            + "its process's first; managed heap sampled every millisecond during an untimed run.");
+        if (context.Peer.Results?.Blas.Split(", ").Any(library => library.StartsWith("blas/", StringComparison.Ordinal)) == true)
             text.AppendLine("- PyTorch ran on the reference BLAS (Debian's default libblas.so.3), several times slower at matrix products than an "
                 + "optimised one: `apt-get install -y libopenblas0-openmp` for a fair comparison.");
         if (context.Peer.Results is { Errors.Count: > 0 } results)

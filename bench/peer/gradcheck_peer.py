@@ -13,6 +13,7 @@ Progress goes to stderr; the figures go to the --output JSON file.
 """
 
 import argparse
+import collections
 import contextlib
 import gc
 import json
@@ -20,6 +21,7 @@ import os
 import platform
 import signal
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -239,25 +241,29 @@ def sampled_rss_growth(action):
     return result, peak[0] - baseline
 
 
-def measure(check, runs, warm_up, measure_memory, timeout):
-    """Median wall time of `runs` runs after an untimed warm-up run (which also measures memory when asked)."""
+def measure(check, runs, warm_up, timeout):
+    """Median wall time of `runs` runs after an untimed warm-up run; forward passes of the last run."""
     global forward_evaluations
-    record = {}
-    if warm_up or measure_memory:
-        if measure_memory:
-            outcome, growth = peak_rss_growth(lambda: run_with_timeout(check, timeout))
-            record["peak_rss_growth_bytes"] = growth
-        else:
-            run_with_timeout(check, timeout)
+    if warm_up:
+        run_with_timeout(check, timeout)
     times = []
     for _ in range(runs):
         forward_evaluations = 0
         start = time.perf_counter()
         outcome = run_with_timeout(check, timeout)
         times.append((time.perf_counter() - start) * 1000)
-        record["forward_evaluations"] = forward_evaluations
-    record.update(median_ms=statistics.median(times), runs_ms=times, outcome=outcome)
-    return record
+    return {"median_ms": statistics.median(times), "runs_ms": times, "outcome": outcome, "forward_evaluations": forward_evaluations}
+
+
+def memory_in_fresh_process(key, arguments):
+    """Peak resident-set growth of one run of a workload in a new process of this script: in this one, memory that earlier
+    workloads freed stays mapped, and a later check would reuse it without the resident set rising."""
+    command = [sys.executable, os.path.abspath(__file__), "--inputs", arguments.inputs, "--memory-of", key,
+               "--timeout", str(arguments.timeout)]
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=arguments.timeout + 120, check=False)
+    if finished.returncode != 0:
+        raise RuntimeError(f"memory run of {key} exited with {finished.returncode}: {finished.stderr.strip()[-500:]}")
+    return json.loads(finished.stdout.strip().splitlines()[-1])["peak_rss_growth_bytes"]
 
 
 def full_check(family, bug=False):
@@ -304,79 +310,79 @@ def checked(run_gradcheck, bug):
 
 # ---------------------------------------------------------------------------------------------------------------------
 
-def workloads(by_name):
-    """(key, family, check, threads, runs, warm_up, measure_memory), in the order they run.
+Workload = collections.namedtuple("Workload", "key family check threads runs warm_up memory")
 
-    The linear full check (about 7–10 s a run) is warmed up by its own memory run, in a fresh process; its two-thread
-    run follows the network's, which already started the thread pool.
+
+def workloads(by_name):
+    """The workloads in the order they run. `memory`: also measure the peak resident set of one run, in a fresh process.
+
+    The linear full check (6–12 s a run) has no warm-up of its own: the network's full check before it runs the same code.
     """
     network, linear, softmax, large = (by_name[n] for n in ("network", "linear", "softmax", "large"))
-    full_runs, fast_runs = 3, 5
+    slow, quick = 3, 5
     return [
-        ("linear.full.t1", linear, full_check(linear), 1, full_runs, False, True),
-        ("network.full.t1", network, full_check(network), 1, full_runs, True, False),
-        ("softmax.full.t1", softmax, full_check(softmax), 1, full_runs, True, False),
-        ("network-bug.full", network, full_check(network, bug=True), 1, full_runs, True, False),
-        ("network.fast", network, fast_check(network), 1, fast_runs, True, False),
-        ("linear.fast", linear, fast_check(linear), 1, fast_runs, True, False),
-        ("softmax.fast", softmax, fast_check(softmax), 1, fast_runs, True, False),
-        ("network-bug.fast", network, fast_check(network, bug=True), 1, fast_runs, True, False),
-        ("large.fast", large, fast_check(large), 1, full_runs, False, True),
-        ("large-bug.fast", large, fast_detection(large), 1, full_runs, False, True),
-        ("network.full.t2", network, full_check(network), 2, full_runs, True, False),
-        ("linear.full.t2", linear, full_check(linear), 2, full_runs, False, False),
-        ("softmax.full.t2", softmax, full_check(softmax), 2, full_runs, True, False),
+        Workload("network.full.t1", network, full_check(network), 1, slow, True, False),
+        Workload("linear.full.t1", linear, full_check(linear), 1, slow, False, True),
+        Workload("softmax.full.t1", softmax, full_check(softmax), 1, slow, True, False),
+        Workload("network-bug.full", network, full_check(network, bug=True), 1, slow, True, False),
+        Workload("network.fast", network, fast_check(network), 1, quick, True, False),
+        Workload("linear.fast", linear, fast_check(linear), 1, quick, True, False),
+        Workload("softmax.fast", softmax, fast_check(softmax), 1, quick, True, False),
+        Workload("network-bug.fast", network, fast_check(network, bug=True), 1, quick, True, False),
+        Workload("large.fast", large, fast_check(large), 1, slow, True, True),
+        Workload("large-bug.fast", large, fast_detection(large), 1, slow, True, True),
+        Workload("network.full.t2", network, full_check(network), 2, slow, True, False),
+        Workload("linear.full.t2", linear, full_check(linear), 2, slow, False, False),
+        Workload("softmax.full.t2", softmax, full_check(softmax), 2, slow, True, False),
     ]
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", required=True, help="folder written by the C# bench (manifest.json and .f64 files)")
-    parser.add_argument("--output", required=True, help="JSON file for the figures")
+    parser.add_argument("--output", help="JSON file for the figures")
     parser.add_argument("--only", default="", help="comma-separated workload keys to run (default: all)")
     parser.add_argument("--timeout", type=float, default=180, help="seconds allowed for one run of one check")
+    parser.add_argument("--memory-of", help=argparse.SUPPRESS)   # the fresh process that measures one workload's memory
     arguments = parser.parse_args()
+    if not arguments.output and not arguments.memory_of:
+        parser.error("--output is required")
 
     torch.set_num_threads(1)
     torch.manual_seed(0)   # fast mode's random directions, the same in every run
     manifest, tensors = load_inputs(arguments.inputs)
     by_name = {f.name: f for f in families(manifest, tensors)}
+    if arguments.memory_of:
+        return print_memory_of(arguments.memory_of, by_name, arguments.timeout)
+
     results = {
         "python": platform.python_version(),
         "interpreter": sys.executable,
         "torch": torch.__version__,
-        "blas": blas_library(),
+        "blas": blas_libraries(),
         "verification": {},
         "figures": {},
         "errors": {},
     }
-
-    mismatched = set()
-    for family in by_name.values():
-        try:
-            difference, where = verify(family, manifest, tensors)
-            results["verification"][family.name] = {"max_relative_difference": difference, "where": where}
-            if difference > 1e-9:
-                mismatched.add(family.name)
-        except Exception as error:  # a broken export or transcription: report it, time nothing of this family
-            results["verification"][family.name] = {"error": f"{type(error).__name__}: {error}"}
-            mismatched.add(family.name)
-        progress(f"{family.name}: same function as GradCheck's side? {results['verification'][family.name]}")
+    mismatched = verify_all(by_name, manifest, tensors, results["verification"])
 
     only = {key for key in arguments.only.split(",") if key}
-    for key, family, check, threads, runs, warm_up, measure_memory in workloads(by_name):
+    for workload in workloads(by_name):
+        key = workload.key
         if only and key not in only:
             continue
-        if family.name in mismatched:
-            results["errors"][key] = f"not timed: the {family.name} function differs from GradCheck's side (see verification)"
+        if workload.family.name in mismatched:
+            results["errors"][key] = f"not timed: the {workload.family.name} function differs from GradCheck's side (see verification)"
             continue
-        torch.set_num_threads(threads)
-        progress(f"{key}: {threads} thread(s), {runs} runs{' after a warm-up' if warm_up or measure_memory else ''} ...")
+        progress(f"{key}: {workload.threads} thread(s), {workload.runs} runs{' after a warm-up' if workload.warm_up else ''} ...")
         try:
-            record = measure(check, runs, warm_up, measure_memory, arguments.timeout)
+            torch.set_num_threads(workload.threads)
+            record = measure(workload.check, workload.runs, workload.warm_up, arguments.timeout)
+            if workload.memory:
+                record["peak_rss_growth_bytes"] = memory_in_fresh_process(key, arguments)
             results["figures"][key] = record
             progress(f"{key}: median {record['median_ms']:.1f} ms, {record['outcome']}")
-        except RunTimedOut as error:
+        except (RunTimedOut, subprocess.TimeoutExpired) as error:
             results["errors"][key] = str(error)
             progress(f"{key}: FAILED, {error}")
         except Exception as error:  # one failing workload must not lose the others' figures
@@ -390,11 +396,37 @@ def main():
     return 0
 
 
-def blas_library():
-    """The BLAS that torch's matrix products run on: Debian's torch takes whichever provides libblas.so.3."""
+def verify_all(by_name, manifest, tensors, verification):
+    """Fills `verification` per function; returns the names of those that differ from GradCheck's side."""
+    mismatched = set()
+    for family in by_name.values():
+        try:
+            difference, where = verify(family, manifest, tensors)
+            verification[family.name] = {"max_relative_difference": difference, "where": where}
+            if difference > 1e-9:
+                mismatched.add(family.name)
+        except Exception as error:  # a broken export or transcription: report it, time nothing of this function
+            verification[family.name] = {"error": f"{type(error).__name__}: {error}"}
+            mismatched.add(family.name)
+        progress(f"{family.name}: same function as GradCheck's side? {verification[family.name]}")
+    return mismatched
+
+
+def print_memory_of(key, by_name, timeout):
+    workload = next(w for w in workloads(by_name) if w.key == key)
+    torch.set_num_threads(workload.threads)
+    _, growth = peak_rss_growth(lambda: run_with_timeout(workload.check, timeout))
+    print(json.dumps({"peak_rss_growth_bytes": growth}))
+    return 0
+
+
+def blas_libraries():
+    """The BLAS that torch's matrix products run on (Debian's torch takes whichever package provides libblas.so.3), as the
+    last two parts of each loaded library's path: blas/libblas.so.3.11.0 is the reference BLAS."""
     torch.ones(2, 2, dtype=torch.float64) @ torch.ones(2, 2, dtype=torch.float64)   # loads it if it is loaded lazily
     with open("/proc/self/maps", encoding="ascii", errors="replace") as maps:
-        libraries = {line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line}
+        paths = {line.split()[-1] for line in maps if "/" in line}
+    libraries = {"/".join(path.split("/")[-2:]) for path in paths if "blas" in os.path.basename(path)}
     return ", ".join(sorted(libraries)) or "unknown"
 
 
