@@ -3,10 +3,11 @@ using System.Text.Json;
 
 namespace GradCheck.Bench;
 
-/// <summary>What the PyTorch peer gave: its figures by workload key, or why there are none.</summary>
-public sealed record PeerOutcome(PeerResults? Results, string? Problem)
+/// <summary>What the PyTorch peer gave: its figures by workload key (all or some), or why there are none.</summary>
+/// <param name="Ran">Whether the peer was started: when it was, a problem is a failure, not a skip.</param>
+public sealed record PeerOutcome(PeerResults? Results, string? Problem, bool Ran)
 {
-    public static PeerOutcome Skipped(string reason) => new(null, reason);
+    public static PeerOutcome Skipped(string reason) => new(null, reason, Ran: false);
 }
 
 /// <summary>The peer's results file, as bench/peer/gradcheck_peer.py writes it.</summary>
@@ -64,7 +65,7 @@ public static class Peer
 
         if (problem is null) Directory.Delete(folder, recursive: true);
         else problem += $"; its inputs are kept in {folder} to rerun it: {python} {string.Join(' ', arguments)}";
-        return new PeerOutcome(results, problem);
+        return new PeerOutcome(results, problem, Ran: true);
     }
 
     private static List<string> Candidates()

@@ -25,7 +25,7 @@ public static class QuickReport
         var peer = withPeer ? Peer.Run(scenarios, large) : PeerOutcome.Skipped("not run (--no-peer)");
         var loadAtEnd = Machine.LoadAverage();
 
-        if (peer.Results is null) Console.Error.WriteLine($"PyTorch peer skipped: {peer.Problem}");
+        if (peer.Problem is not null) Console.Error.WriteLine($"PyTorch peer {(peer.Ran ? "failed" : "skipped")}: {peer.Problem}");
         Console.WriteLine(ReportTable.Render(new ReportTable.Context(date, loadAtStart, loadAfterOurs, loadAtEnd, ours, peer)));
     }
 

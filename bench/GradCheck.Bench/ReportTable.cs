@@ -143,7 +143,7 @@ public static class ReportTable
 
     private static string Missing(Context context, string key) =>
         context.Peer.Results?.Errors.ContainsKey(key) == true ? "failed (see notes)"
-        : context.Peer.Results is null ? "skipped"
+        : context.Peer.Results is null ? context.Peer.Ran ? "failed (see header)" : "skipped"
         : "not run";
 
     private static string Cell(Figure figure, bool evaluations, bool memory, string memoryKind)
