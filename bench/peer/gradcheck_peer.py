@@ -158,8 +158,9 @@ def families(manifest, t):
 def verify(family, manifest, t):
     """Compares the forward value and hand-written gradients with the C# side's on the same inputs.
 
-    Returns (largest relative difference, description). The upstream gradient is 1 for a scalar loss and the output
-    itself for a matrix output (the gradient of ½‖y‖²), as on the C# side.
+    Returns the largest difference, relative to the largest magnitude of the C# value it belongs to, and where it is. The
+    upstream gradient is 1 for a scalar loss and the output itself for a matrix output (the gradient of ½‖y‖²), as on
+    the C# side.
     """
     inputs = family.fresh_inputs()
     output = family.function(False)(*inputs)
@@ -169,10 +170,10 @@ def verify(family, manifest, t):
     compared += [(f"d{name}", g, t[f"{family.name}.reference.d{name}"])
                  for name, g in zip(manifest["input_names"][family.name], gradients)]
     worst, worst_name = 0.0, ""
-    for name, ours, theirs in compared:
-        ours = ours.reshape(theirs.shape)
-        scale = max(theirs.abs().max().item(), 1e-300)
-        difference = (ours - theirs).abs().max().item() / scale
+    for name, peer_value, gradcheck_value in compared:
+        peer_value = peer_value.reshape(gradcheck_value.shape)
+        scale = max(gradcheck_value.abs().max().item(), 1e-300)
+        difference = (peer_value - gradcheck_value).abs().max().item() / scale
         if difference >= worst:
             worst, worst_name = difference, name
     return worst, worst_name
