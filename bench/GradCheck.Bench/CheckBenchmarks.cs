@@ -65,3 +65,17 @@ public class SoftmaxCrossEntropyBenchmarks
     [Benchmark(Description = "softmax cross-entropy 64×100: default check")]
     public Verdict Default() => GradientCheck.Run(scenarios.SoftmaxCrossEntropy(), new CheckOptions { Seed = 1 }).Verdict;
 }
+
+/// <summary>Default checks of a million weights (<see cref="LargeScenario"/>): passing, and failing on one wrong element, localised.</summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class LargeBenchmarks
+{
+    private readonly LargeScenario scenario = new();
+
+    [Benchmark(Description = "large x·W (W 1000×1000): default check, passing")]
+    public Verdict DefaultPassing() => GradientCheck.Run(scenario.Linear(), new CheckOptions { Seed = 1 }).Verdict;
+
+    [Benchmark(Description = "large x·W (W 1000×1000): default check, one wrong element among 10⁶, localised")]
+    public string DefaultFailing() => GradientCheck.Run(scenario.LinearWithOneWrongElement(), new CheckOptions { Seed = 1 }).Report;
+}

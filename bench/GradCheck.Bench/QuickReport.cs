@@ -1,100 +1,92 @@
-using System.Diagnostics;
-
 namespace GradCheck.Bench;
 
 /// <summary>
-/// `--quick`: each scenario timed in one process run (median of 3 after a warm-up), with the ratios of the README's performance table
-/// and the peak managed heap during the check. BenchmarkDotNet gives the rigorous figures; this gives all of them in a minute.
+/// `--quick`: every workload timed on this side, then by the PyTorch peer (bench/peer/gradcheck_peer.py) on the same inputs in
+/// the same run, printed as one markdown table with the ratio. BenchmarkDotNet gives this side's rigorous figures.
 /// </summary>
+/// <remarks>
+/// Repetitions: a median of 3 runs for checks of a second or more, 5 for the quick ones, each after an untimed warm-up run.
+/// The linear full checks take 6–12 s a run on each side, so theirs is the memory run, and their two-core runs follow the
+/// network's, already warm. The whole report takes about five minutes, half of it PyTorch's.
+/// </remarks>
 public static class QuickReport
 {
-    public static void Run()
+    private const int SlowRuns = 3, QuickRuns = 5;
+
+    public static void Run(bool withPeer)
     {
+        var date = DateTimeOffset.UtcNow;
+        var loadAtStart = Machine.LoadAverage();
         var scenarios = new Scenarios();
+        var large = new LargeScenario();
+
+        var ours = MeasureOurs(scenarios, large);
+        var loadAfterOurs = Machine.LoadAverage();
+        var peer = withPeer ? Peer.Run(scenarios, large) : PeerOutcome.Skipped("not run (--no-peer)");
+        var loadAtEnd = Machine.LoadAverage();
+
+        if (peer.Problem is not null) Console.Error.WriteLine($"PyTorch peer {(peer.Ran ? "failed" : "skipped")}: {peer.Problem}");
+        Console.WriteLine(ReportTable.Render(new ReportTable.Context(date, loadAtStart, loadAfterOurs, loadAtEnd, ours, peer)));
+    }
+
+    /// <summary>This side's figures, keyed like the peer's where the peer has the same workload.</summary>
+    private static Dictionary<string, Figure> MeasureOurs(Scenarios scenarios, LargeScenario large)
+    {
         var full = new CheckOptions { Mode = CheckMode.Full, Seed = 1 };   // one instance: one thread
-        var fast = new CheckOptions { Seed = 1 };
-
-        var networkBare = Time(() => scenarios.NetworkBareEvaluations());
-        var networkFull = Time(() => Check(GradientCheck.Run(scenarios.NetworkCorrect(), full), Verdict.Passed));
-        var networkParallel = Time(() => Check(GradientCheck.Run(scenarios.NetworkFactory(), full), Verdict.Passed));
-        var networkDefault = Time(() => Check(GradientCheck.Run(scenarios.NetworkCorrect(), fast), Verdict.Passed));
-        var networkFailing = Time(() => Check(GradientCheck.Run(scenarios.NetworkWithBug(), fast), Verdict.Failed));
-        var linearBare = Time(() => scenarios.LinearBareEvaluations());
-        var linearFull = Time(() => Check(GradientCheck.Run(scenarios.Linear(), full), Verdict.Passed));
-        var linearParallel = Time(() => Check(GradientCheck.Run(scenarios.LinearFactory(), full), Verdict.Passed));
-        var linearDefault = Time(() => Check(GradientCheck.Run(scenarios.Linear(), fast), Verdict.Passed));
-        var softmaxFull = Time(() => Check(GradientCheck.Run(scenarios.SoftmaxCrossEntropy(), full), Verdict.Passed));
-        var softmaxParallel = Time(() => Check(GradientCheck.Run(scenarios.SoftmaxCrossEntropyFactory(), full), Verdict.Passed));
-        var softmaxDefault = Time(() => Check(GradientCheck.Run(scenarios.SoftmaxCrossEntropy(), fast), Verdict.Passed));
-        var linearPeak = PeakHeapDuring(() => GradientCheck.Run(scenarios.Linear(), full));
-        var property = Time(() =>
+        var standard = new CheckOptions { Seed = 1 };
+        var figures = new Dictionary<string, Figure>();
+        void Add(string key, Func<CheckResult?> run, int runs, bool warmUp = true, bool measureMemory = false)
         {
-            var outcome = GradientProperty.Run(PropertyBenchmarks.AffineProperty).Verdict;
-            if (outcome != PropertyVerdict.Passed) throw new InvalidOperationException($"[GradCheck] affine: {outcome}");
-        });
-
-        Console.WriteLine("| workload | GradCheck | PyTorch 1.13 gradcheck (reference) |");
-        Console.WriteLine("|---|---|---|");
-        Console.WriteLine($"| network (4,810 params), full, one thread | {Ms(networkFull)} | 2,600 ms |");
-        Console.WriteLine($"| network, full, both cores (factory of copies) | {Ms(networkParallel)} | |");
-        Console.WriteLine($"| network, default (passing) | {Ms(networkDefault)} | fast mode 7 ms |");
-        Console.WriteLine(
-            $"| network, default (failing, localised report) | {Ms(networkFailing)} ({networkFailing / networkFull:P1} of full) | ≈ 3,400 ms |");
-        Console.WriteLine($"| linear x·W (N=32, D=128, M=64), full, one thread | {Ms(linearFull)} | 11,400 ms |");
-        Console.WriteLine($"| linear, full, both cores (factory of copies) | {Ms(linearParallel)} | |");
-        Console.WriteLine($"| linear, default | {Ms(linearDefault)} | fast mode 7 ms |");
-        Console.WriteLine($"| softmax cross-entropy 64×100, full, one thread | {Ms(softmaxFull)} | 1,200 ms |");
-        Console.WriteLine($"| softmax cross-entropy, full, both cores (factory of copies) | {Ms(softmaxParallel)} | |");
-        Console.WriteLine($"| softmax cross-entropy, default | {Ms(softmaxDefault)} | |");
-        Console.WriteLine($"| overhead: network full check / its 2n+1 bare forward passes | {networkFull / networkBare:0.00} | target ≤ 1.10 |");
-        Console.WriteLine($"| overhead: linear full check / its 2n+1 bare forward passes | {linearFull / linearBare:0.00} | target ≤ 1.10 |");
-        Console.WriteLine($"| a default [GradCheck] test of an affine layer (100 samples) | {Ms(property)} | |");
-        Console.WriteLine($"| peak managed heap during the linear full check | {linearPeak / 1048576.0:0.0} MB | 1,560 MB |");
-    }
-
-    private static void Check(CheckResult result, Verdict expected)
-    {
-        if (result.Verdict != expected) throw new InvalidOperationException($"Expected {expected}:\n{result.Report}");
-    }
-
-    private static double Time(Action action)
-    {
-        action();
-        var times = new List<double>();
-        for (var i = 0; i < 3; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            action();
-            times.Add(watch.Elapsed.TotalMilliseconds);
+            Console.Error.Write($"GradCheck: {key} ... ");
+            figures[key] = Measure.Median(run, runs, warmUp, measureMemory);
+            Console.Error.WriteLine($"median {figures[key].MedianMs:0.0} ms");
         }
 
-        times.Sort();
-        return times[1];
-    }
+        // First, in a fresh process as on the peer's side, so that the resident set's growth is this check's alone.
+        Add("linear.full.t1", () => Expect(GradientCheck.Run(scenarios.Linear(), full), Verdict.Passed), SlowRuns, measureMemory: true);
 
-    private static double Time(Func<double> function) => Time(() => { function(); });
+        Add("network.full.t1", () => Expect(GradientCheck.Run(scenarios.NetworkCorrect(), full), Verdict.Passed), SlowRuns);
+        Add("network.full.t2", () => Expect(GradientCheck.Run(scenarios.NetworkFactory(), full), Verdict.Passed), SlowRuns);
+        Add("network.default", () => Expect(GradientCheck.Run(scenarios.NetworkCorrect(), standard), Verdict.Passed), QuickRuns);
+        Add("network-bug.default", () => Expect(GradientCheck.Run(scenarios.NetworkWithBug(), standard), Verdict.Failed), QuickRuns);
+        Add("network.bare", () => Bare(scenarios.NetworkBareEvaluations), SlowRuns);
 
-    private static long PeakHeapDuring(Action action)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        long peak = 0;
-        using var done = new ManualResetEventSlim();
-        var sampler = new Thread(() =>
+        Add("linear.full.t2", () => Expect(GradientCheck.Run(scenarios.LinearFactory(), full), Verdict.Passed), SlowRuns, warmUp: false);
+        Add("linear.default", () => Expect(GradientCheck.Run(scenarios.Linear(), standard), Verdict.Passed), QuickRuns);
+        Add("linear.bare", () => Bare(scenarios.LinearBareEvaluations), SlowRuns, warmUp: false);
+
+        Add("softmax.full.t1", () => Expect(GradientCheck.Run(scenarios.SoftmaxCrossEntropy(), full), Verdict.Passed), SlowRuns);
+        Add("softmax.full.t2", () => Expect(GradientCheck.Run(scenarios.SoftmaxCrossEntropyFactory(), full), Verdict.Passed), SlowRuns);
+        Add("softmax.default", () => Expect(GradientCheck.Run(scenarios.SoftmaxCrossEntropy(), standard), Verdict.Passed), QuickRuns);
+
+        Add("large.default", () => Expect(GradientCheck.Run(large.Linear(), standard), Verdict.Passed), SlowRuns, measureMemory: true);
+        Add("large-bug.default", () => ExpectOneWrongElement(GradientCheck.Run(large.LinearWithOneWrongElement(), standard)),
+            SlowRuns, measureMemory: true);
+
+        Add("property.affine", () =>
         {
-            while (!done.IsSet)
-            {
-                peak = Math.Max(peak, GC.GetTotalMemory(false));
-                Thread.Sleep(1);
-            }
-        });
-        sampler.Start();
-        action();
-        done.Set();
-        sampler.Join();
-        return Math.Max(0, peak - baseline);
+            var outcome = GradientProperty.Run(PropertyBenchmarks.AffineProperty).Verdict;
+            return outcome == PropertyVerdict.Passed ? null : throw new InvalidOperationException($"[GradCheck] affine: {outcome}");
+        }, QuickRuns);
+        return figures;
     }
 
-    private static string Ms(double milliseconds) => milliseconds >= 100 ? $"{milliseconds:N0} ms" : $"{milliseconds:0.0} ms";
+    private static CheckResult Expect(CheckResult result, Verdict expected) =>
+        result.Verdict == expected ? result : throw new InvalidOperationException($"Expected {expected}:\n{result.Report}");
+
+    /// <summary>The large failing check must name the one wrong element first, and only it.</summary>
+    private static CheckResult ExpectOneWrongElement(CheckResult result)
+    {
+        var weights = Expect(result, Verdict.Failed).Inputs.Single(i => i.Name == "W");
+        var worst = weights.WorstElements.FirstOrDefault();
+        return worst is { Row: LargeScenario.WrongRow, Column: LargeScenario.WrongColumn } && weights.WrongElementCount == 1
+            ? result
+            : throw new InvalidOperationException($"Expected W[{LargeScenario.WrongRow}, {LargeScenario.WrongColumn}] alone:\n{result.Report}");
+    }
+
+    private static CheckResult? Bare(Func<double> evaluations)
+    {
+        evaluations();
+        return null;
+    }
 }
