@@ -57,6 +57,21 @@ public static class GradientCheck
         }, options);
     }
 
+    /// <summary>Checks the gradient of a float32 scalar function of a float32 vector, in float32.</summary>
+    /// <inheritdoc cref="Gradient(Func{Vector{double}, double}, Func{Vector{double}, Vector{double}}, Vector{double}, CheckOptions?)" path="/param"/>
+    public static CheckResult Gradient(Func<Vector<float>, float> function, Func<Vector<float>, Vector<float>> gradient,
+        Vector<float> x, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(gradient);
+        ArgumentNullException.ThrowIfNull(x);
+        return Run(() =>
+        {
+            var point = x.Clone();
+            return Differentiable.Of(() => function(point), upstream => gradient(point) * upstream).WithInput(point, "x");
+        }, options);
+    }
+
     /// <summary>Checks the Jacobian of a vector function ℝⁿ → ℝᵐ: J is m×n, row i the gradient of output i.</summary>
     /// <param name="function">F(x), a vector of length m.</param>
     /// <param name="jacobian">J(x), an m×n matrix.</param>
@@ -64,6 +79,28 @@ public static class GradientCheck
     /// <param name="options">Settings; the defaults when null.</param>
     public static CheckResult Jacobian(Func<Vector<double>, Vector<double>> function, Func<Vector<double>, Matrix<double>> jacobian,
         Vector<double> x, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(jacobian);
+        ArgumentNullException.ThrowIfNull(x);
+        return Run(() =>
+        {
+            var point = x.Clone();
+            return Differentiable.Of(() => function(point), upstream =>
+            {
+                var j = jacobian(point);
+                if (j.RowCount != upstream.Count || j.ColumnCount != point.Count)
+                    throw Guards.Fault(FaultKind.WrongGradientShape,
+                        $"The Jacobian is {j.RowCount}×{j.ColumnCount}; expected {upstream.Count}×{point.Count} (outputs × inputs).", "x");
+                return j.TransposeThisAndMultiply(upstream);
+            }).WithInput(point, "x");
+        }, options);
+    }
+
+    /// <summary>Checks the Jacobian of a float32 vector function, in float32: J is m×n, row i the gradient of output i.</summary>
+    /// <inheritdoc cref="Jacobian(Func{Vector{double}, Vector{double}}, Func{Vector{double}, Matrix{double}}, Vector{double}, CheckOptions?)" path="/param"/>
+    public static CheckResult Jacobian(Func<Vector<float>, Vector<float>> function, Func<Vector<float>, Matrix<float>> jacobian,
+        Vector<float> x, CheckOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(jacobian);
@@ -120,6 +157,28 @@ public static class GradientCheck
             var point = x.Clone();
             return Differentiable.Of(() => gradient(point), upstream => hessianTimes(point, upstream)).WithInput(point, "x");
         }, options);
+    }
+
+    /// <summary>
+    /// Checks a layer written once for any element type twice, one call: in float32, the precision it usually ships in,
+    /// and in double, where finite differences resolve errors some 10⁵ times smaller. A bug shows in both; an error that
+    /// shows only in float32 is the float32 code's own (an overflow, a cancellation).
+    /// </summary>
+    /// <param name="factory">Builds the layer in either precision, over fresh inputs at each call.</param>
+    /// <param name="options">Settings for both checks; the defaults when null.</param>
+    /// <returns>The float32 check's result and the double check's.</returns>
+    public static (CheckResult Single, CheckResult Double) RunInBothPrecisions(IDifferentiableFactory factory, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return (Run(factory.Create<float>, options), Run(factory.Create<double>, options));
+    }
+
+    /// <summary>Like <see cref="RunInBothPrecisions"/>, throwing unless both checks pass (the float32 one's report first).</summary>
+    /// <exception cref="GradientCheckException">A gradient is wrong in either precision, or a check could not run.</exception>
+    public static (CheckResult Single, CheckResult Double) AssertInBothPrecisions(IDifferentiableFactory factory, CheckOptions? options = null)
+    {
+        var (single, @double) = RunInBothPrecisions(factory, options);
+        return (single.EnsurePassed(), @double.EnsurePassed());
     }
 
     /// <summary>

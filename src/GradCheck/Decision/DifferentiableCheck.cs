@@ -42,7 +42,7 @@ internal static class DifferentiableCheck
         {
             foreach (var instance in instances) captured.Add(CapturedInputs.Capture(instance.Inputs));
             Guards.RequireIndependentInstances(instances);
-            var prepared = instances.Select((instance, w) => Prepare(instance, captured[w], randoms[w])).ToList();
+            var prepared = instances.Select((instance, w) => Prepare(instance, captured[w], randoms[w], options.NondeterminismTolerance)).ToList();
             probers.AddRange(prepared.Select(p => p.Prober));
             var differentiated = prepared[0].Differentiated;
             // The sizes a constant factor may come from (1/N of a batch mean, √D of an attention scale).
@@ -87,14 +87,14 @@ internal static class DifferentiableCheck
         try
         {
             using var captured = CapturedInputs.Capture(differentiable.Inputs);
-            var (prober, differentiated, gradients) = Prepare(differentiable, captured, random);
+            var (prober, differentiated, gradients) = Prepare(differentiable, captured, random, nondeterminismTolerance: 0);
             var results = new List<TaylorResult>();
             for (var k = 0; k < differentiated.Count; k++)
             {
                 var i = differentiated[k];
                 var snapshot = captured.Snapshots[i];
                 var storage = captured.Storages[i];
-                var steps = StepSize.For(snapshot, gradients[k], prober.BaseMagnitude, storage.Precision, prober.OutputEpsilon);
+                var steps = StepSize.For(snapshot, gradients[k], prober.BaseMagnitude, storage.Precision, prober.EffectiveEpsilon);
                 var direction = Perturbation.Random(Enumerable.Range(0, steps.Length).ToArray(), steps, random, storage.Precision);
                 // From eight times the base step down: narrow enough to stay inside the function's domain.
                 results.Add(TaylorTest.Run(prober, captured.Storages[i], snapshot, direction, gradients[k], startLevel: -3));
@@ -110,14 +110,15 @@ internal static class DifferentiableCheck
 
     /// <summary>Guards, the upstream gradient, φ at the unperturbed inputs and the analytic gradients, once.</summary>
     private static (Prober Prober, List<int> Differentiated, double[][] Gradients) Prepare(
-        Differentiable differentiable, CapturedInputs captured, Random random)
+        Differentiable differentiable, CapturedInputs captured, Random random, double nondeterminismTolerance)
     {
         var (inputs, storages, snapshots) = (differentiable.Inputs, captured.Storages, captured.Snapshots);
         var function = differentiable.CreateObjective();
-        Guards.CheckForward(function, storages, snapshots);
+        var outputScale = Guards.CheckForward(function, storages, snapshots, nondeterminismTolerance);
         function.DrawUpstream(random);
         var prober = new Prober(function);
         prober.EvaluateBase();
+        prober.MeasureNondeterminism(nondeterminismTolerance, outputScale);
 
         var differentiated = Enumerable.Range(0, inputs.Count).Where(i => inputs[i].IsDifferentiated).ToList();
         var gradients = GradientReader.Read(RunBackward(function), differentiated.Select(i => storages[i]).ToList());

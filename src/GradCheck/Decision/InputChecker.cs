@@ -33,7 +33,7 @@ internal sealed class InputChecker
         levels = new int[storage.Count];
         noise = new double[storage.Count];
         atKink = new bool[storage.Count];
-        baseSteps = StepSize.For(snapshot, gradient, prober.BaseMagnitude, storage.Precision, prober.OutputEpsilon);
+        baseSteps = StepSize.For(snapshot, gradient, prober.BaseMagnitude, storage.Precision, prober.EffectiveEpsilon);
         largestGradient = gradient.Length == 0 ? 0 : gradient.Max(Math.Abs);
     }
 

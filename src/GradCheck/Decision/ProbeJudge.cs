@@ -25,6 +25,9 @@ internal static class ProbeJudge
     /// <summary>A failure's bar relative to its numeric value below which it is not sharpened further.</summary>
     private const double SharpFailure = 1e-3;
 
+    /// <summary>How little an error may move over a fourfold change of step to be the gradient's own, relative to its size.</summary>
+    private const double StandsStill = 1e-2;
+
     /// <param name="ladder">The probe's ladder, its first look at <see cref="StepLadder.FirstLevel"/>.</param>
     /// <param name="options">The tolerances.</param>
     /// <param name="enough">
@@ -207,9 +210,10 @@ internal static class ProbeJudge
             // ... or it has fallen into a measured noise that is small against what is compared (a bar as large as the
             // signal proves nothing).
             var converged = noise.Measured && noiseBar <= 1e-2 * Signal(near) && Math.Abs(d2) <= noiseBar && Math.Abs(d1) <= 4 * noiseBar;
-            // ... or the error itself stands still over a fourfold change of step, to a thousandth of its size: no
-            // truncation does that (it moves fourfold), so what remains is the gradient's own error.
-            var standsStill = Math.Abs(d1) + Math.Abs(d2) <= 1e-3 * Math.Abs(near.Error) && Math.Abs(near.Error) > 1e-3 * Signal(near);
+            // ... or the error itself stands still over a fourfold change of step, to a hundredth of its size: truncation
+            // moves fourfold per halving (c·t² moves by 15c·t² over two halvings), so at most a 1/1500 share of it is
+            // truncation and the rest is the gradient's own error. A hundredth, not less: float32's rounding moves it that much.
+            var standsStill = Math.Abs(d1) + Math.Abs(d2) <= StandsStill * Math.Abs(near.Error) && Math.Abs(near.Error) > 1e-3 * Signal(near);
             asymptotic = fallsLikeTSquared || converged || standsStill;
             truncationShows = fallsLikeTSquared;
         }

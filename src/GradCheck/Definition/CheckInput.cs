@@ -47,6 +47,17 @@ public sealed class CheckInput
     /// <summary>Whether the backward pass returns a gradient for this input. Labels, masks and indices are not.</summary>
     public bool IsDifferentiated { get; }
 
+    /// <summary>An input of a layer generic in its element type, which must be float or double.</summary>
+    internal static CheckInput OfGeneric(object value, string? name, bool differentiated)
+    {
+        ArgumentNullException.ThrowIfNull(value, name ?? nameof(value));
+        if (value is not (Matrix<double> or Vector<double> or Matrix<float> or Vector<float>))
+            throw new ArgumentException(
+                $"Input '{name}' is a {value.GetType().Name} of {value.GetType().GetGenericArguments().FirstOrDefault()?.Name}: the check " +
+                "perturbs matrices and vectors of double or float only.", nameof(value));
+        return new CheckInput(name ?? "input", value, differentiated);
+    }
+
     internal InputStorage Storage() => Value switch
     {
         Scalar s => new InputStorage(Name, s),

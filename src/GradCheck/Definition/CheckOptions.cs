@@ -36,6 +36,14 @@ public sealed record CheckOptions
     /// <summary>How many worst elements a report lists per failing input.</summary>
     public int ReportedElements { get; init; } = 5;
 
+    /// <summary>
+    /// How far two evaluations of the forward pass at the same inputs may differ, relative to the largest magnitude of the
+    /// output: for parallel reductions and native kernels that are reproducible only to rounding. 0 (the default) requires
+    /// them to agree bit for bit. When it is above 0, the spread measured between repeated evaluations is added to the
+    /// finite differences' error estimate, so a pass says how small an error it could still resolve.
+    /// </summary>
+    public double NondeterminismTolerance { get; init; }
+
     internal void Validate()
     {
         if (!(RelativeTolerance >= 0) || double.IsInfinity(RelativeTolerance))
@@ -46,6 +54,9 @@ public sealed record CheckOptions
             throw new ArgumentOutOfRangeException(nameof(DirectionsPerInput), DirectionsPerInput, "DirectionsPerInput must be at least 1.");
         if (MaxDegreeOfParallelism < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be at least 1.");
+        if (!(NondeterminismTolerance >= 0) || !(NondeterminismTolerance < 1))
+            throw new ArgumentOutOfRangeException(nameof(NondeterminismTolerance), NondeterminismTolerance,
+                "NondeterminismTolerance must be a number ≥ 0 and < 1 (a relative spread).");
         if (ReportedElements < 1)
             throw new ArgumentOutOfRangeException(nameof(ReportedElements), ReportedElements, "ReportedElements must be at least 1.");
     }

@@ -147,6 +147,77 @@ public sealed class Differentiable
 
     private string DefaultName => $"input{inputs.Length}";
 
+    /// <summary>
+    /// A function whose forward pass returns a matrix of <typeparamref name="T"/>, for layers generic in their element type
+    /// (see <see cref="IDifferentiableFactory"/>).
+    /// </summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <inheritdoc cref="Of(Func{Matrix{double}}, Func{Matrix{double}, object?})" path="/param"/>
+    public static Differentiable Of<T>(Func<Matrix<T>> forward, Func<Matrix<T>, object?> backward)
+        where T : struct, IEquatable<T>, IFormattable => Create(forward, backward);
+
+    /// <summary>A function whose forward pass returns a vector of <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <inheritdoc cref="Of(Func{Matrix{double}}, Func{Matrix{double}, object?})" path="/param"/>
+    public static Differentiable Of<T>(Func<Vector<T>> forward, Func<Vector<T>, object?> backward)
+        where T : struct, IEquatable<T>, IFormattable => Create(forward, backward);
+
+    /// <summary>A function whose forward pass returns a scalar of <typeparamref name="T"/> (a loss).</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <inheritdoc cref="Of(Func{double}, Func{double, object?})" path="/param"/>
+    public static Differentiable Of<T>(Func<T> forward, Func<T, object?> backward)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T> => Create(forward, backward);
+
+    /// <summary>This function with one more differentiated input of <typeparamref name="T"/> (float or double).</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    public Differentiable WithInput<T>(Matrix<T> value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where T : struct, IEquatable<T>, IFormattable => WithInput(CheckInput.OfGeneric(value, name, differentiated: true));
+
+    /// <summary>This function with one more differentiated vector input of <typeparamref name="T"/> (float or double).</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    public Differentiable WithInput<T>(Vector<T> value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where T : struct, IEquatable<T>, IFormattable => WithInput(CheckInput.OfGeneric(value, name, differentiated: true));
+
+    /// <summary>This function with one more constant matrix input of <typeparamref name="T"/> (float or double).</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    public Differentiable WithConstant<T>(Matrix<T> value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where T : struct, IEquatable<T>, IFormattable => WithInput(CheckInput.OfGeneric(value, name, differentiated: false));
+
+    /// <summary>This function with one more constant vector input of <typeparamref name="T"/> (float or double).</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    public Differentiable WithConstant<T>(Vector<T> value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where T : struct, IEquatable<T>, IFormattable => WithInput(CheckInput.OfGeneric(value, name, differentiated: false));
+
+    /// <summary>
+    /// The backward pass of a layer as a function in its own right, to check a double-backward pass (a second-order check,
+    /// PyTorch's gradgradcheck): its outputs are the gradients <paramref name="backward"/> returns for the upstream gradient
+    /// <paramref name="upstream"/>, its first input is <paramref name="upstream"/> itself (differentiated: the backward is
+    /// linear in it), and the layer's inputs follow, added with <see cref="WithInput(Matrix{double}, string?)"/>.
+    /// <paramref name="doubleBackward"/> takes one upstream gradient per gradient the backward returns (shaped like it) and
+    /// returns the gradients of ⟨w, backward(u)⟩ with respect to u and then each input, in order.
+    /// </summary>
+    /// <param name="backward">The layer's backward pass: the upstream gradient in, the inputs' gradients out.</param>
+    /// <param name="upstream">The upstream gradient to evaluate it at (shaped like the layer's output).</param>
+    /// <param name="doubleBackward">The double-backward pass to check.</param>
+    /// <param name="upstreamName">The upstream gradient's name in reports; defaults to the argument's expression.</param>
+    public static Differentiable OfBackward(Func<Matrix<double>, object> backward, Matrix<double> upstream, Func<Upstream, object?> doubleBackward,
+        [CallerArgumentExpression(nameof(upstream))] string? upstreamName = null)
+    {
+        ArgumentNullException.ThrowIfNull(backward);
+        ArgumentNullException.ThrowIfNull(upstream);
+        return Of(() => backward(upstream), doubleBackward).WithInput(upstream, upstreamName);
+    }
+
+    /// <summary>The backward pass of a layer whose output is a vector, as a function to check a double-backward pass.</summary>
+    /// <inheritdoc cref="OfBackward(Func{Matrix{double}, object}, Matrix{double}, Func{Upstream, object?}, string?)" path="/param"/>
+    public static Differentiable OfBackward(Func<Vector<double>, object> backward, Vector<double> upstream, Func<Upstream, object?> doubleBackward,
+        [CallerArgumentExpression(nameof(upstream))] string? upstreamName = null)
+    {
+        ArgumentNullException.ThrowIfNull(backward);
+        ArgumentNullException.ThrowIfNull(upstream);
+        return Of(() => backward(upstream), doubleBackward).WithInput(upstream, upstreamName);
+    }
+
     private static Differentiable Create<TOut>(Func<TOut> forward, Func<TOut, object?> backward)
     {
         ArgumentNullException.ThrowIfNull(forward);

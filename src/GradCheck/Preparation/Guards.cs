@@ -99,31 +99,47 @@ internal static class Guards
         }
     }
 
-    /// <summary>Runs the forward pass twice at the unperturbed inputs: it must not throw, write to its inputs, produce NaN, or vary.</summary>
-    public static void CheckForward(ProjectedObjective function, IReadOnlyList<InputStorage> storages, IReadOnlyList<double[]> snapshots)
+    /// <summary>
+    /// Runs the forward pass twice at the unperturbed inputs: it must not throw, write to its inputs, produce NaN, or vary
+    /// by more than <paramref name="tolerance"/> times the output's largest magnitude (0: not at all).
+    /// </summary>
+    /// <returns>The output's largest magnitude, the scale of the tolerance.</returns>
+    public static double CheckForward(ProjectedObjective function, IReadOnlyList<InputStorage> storages, IReadOnlyList<double[]> snapshots,
+        double tolerance)
     {
         var first = Run(function, "at the unperturbed inputs");
         RequireUnchanged(storages, snapshots, FaultKind.ForwardMutatesInput, "forward");
         if (first.Length == 0)
             throw Fault(FaultKind.EmptyOutput,
                 "The forward pass returned outputs without elements: there is nothing to compare.");
+        var scale = 0.0;
         for (var i = 0; i < first.Length; i++)
         {
             if (!double.IsFinite(first[i]))
                 throw Fault(FaultKind.NonFiniteOutput,
                     $"The forward pass produced {first[i]} at output element {OutputElementLabel(function, i)} at the unperturbed inputs.");
+            scale = Math.Max(scale, Math.Abs(first[i]));
         }
 
         var second = Run(function, "when evaluated a second time at the same inputs");
         for (var i = 0; i < first.Length; i++)
         {
-            if (BitConverter.DoubleToInt64Bits(first[i]) != BitConverter.DoubleToInt64Bits(second[i]))
-                throw Fault(FaultKind.NonDeterministicForward,
-                    $"The forward pass is not deterministic: two evaluations at the same inputs differ at output element " +
-                    $"{OutputElementLabel(function, i)} ({first[i]:G17} then {second[i]:G17}). Fix its random state (dropout, sampling) " +
-                    "for the check.");
+            if (tolerance == 0 ? BitConverter.DoubleToInt64Bits(first[i]) == BitConverter.DoubleToInt64Bits(second[i])
+                    : Math.Abs(first[i] - second[i]) <= tolerance * scale)
+                continue;
+            throw Fault(FaultKind.NonDeterministicForward,
+                $"The forward pass is not deterministic: two evaluations at the same inputs differ at output element " +
+                $"{OutputElementLabel(function, i)} ({first[i]:G17} then {second[i]:G17}). " + NondeterminismAdvice(tolerance, scale));
         }
+
+        return scale;
     }
+
+    /// <summary>What to do about a forward pass that varies: fix its randomness, or allow a spread it stays within.</summary>
+    public static string NondeterminismAdvice(double tolerance, double scale) => tolerance == 0
+        ? "Fix its random state (dropout, sampling) for the check; if it is reproducible only to rounding (a parallel reduction), " +
+          "set NondeterminismTolerance to the relative spread it may have."
+        : $"That is more than NondeterminismTolerance ({tolerance:G3}) times the output's largest magnitude ({scale:G3}).";
 
     /// <summary>An input changed by a pass is put back, then reported.</summary>
     public static void RequireUnchanged(IReadOnlyList<InputStorage> storages, IReadOnlyList<double[]> snapshots, FaultKind kind, string pass)

@@ -72,6 +72,9 @@ internal sealed class ProjectedObjective(Func<object?> forward, Func<object?[], 
         }
     }
 
+    /// <summary>Σ|uᵢ|: how much φ can move when every output element moves by at most 1.</summary>
+    public double UpstreamNorm1 => upstream.Sum(u => u.Sum(Math.Abs));
+
     /// <summary>φ(x) = Σₖ ⟨uₖ, Fₖ(x)⟩, and Σ|uᵢ·Fᵢ(x)|, the scale of its rounding error.</summary>
     public double Project(out double magnitude)
     {

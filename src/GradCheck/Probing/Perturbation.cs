@@ -70,22 +70,24 @@ internal sealed class Perturbation
     }
 
     /// <summary>
-    /// The displacements at scale <paramref name="t"/>, rounded so that x + d and x − d are both exact; null when some
+    /// The values written at scale <paramref name="t"/>, rounded so that centre ± d are both exact; null when some
     /// element's displacement would fall below what its value can represent.
     /// </summary>
-    public double[]? DisplacementsAt(double t, double[] snapshot)
+    public Move? DisplacementsAt(double t, double[] snapshot)
     {
+        var centres = new double[Indices.Length];
         var displacements = new double[Indices.Length];
         for (var i = 0; i < Indices.Length; i++)
         {
             var x = snapshot[Indices[i]];
             var wanted = t * Steps[i];
             if (!double.IsFinite(wanted) || Math.Abs(wanted) < SmallestDisplacementInUlps * FloatingPoint.Ulp(x, Precision)) return null;
-            if (Exact(x, wanted, Precision) is not { } exact) return null;
-            displacements[i] = exact;
+            if (Exact(x, wanted, Precision) is { } exact) (centres[i], displacements[i]) = (x, exact);
+            else if (Shifted(x, wanted, Precision) is { } shifted) (centres[i], displacements[i]) = shifted;
+            else return null;
         }
 
-        return displacements;
+        return new Move(centres, displacements);
     }
 
     // A multiple of the spacing u (in the input's precision) at the larger of |x| and |d| keeps x ± d exact, unless x ± d crosses into the next
@@ -95,8 +97,24 @@ internal sealed class Perturbation
         var u = FloatingPoint.Ulp(Math.Max(Math.Abs(x), Math.Abs(wanted)), precision);
         var rounded = Math.Round(wanted / u) * u;
         foreach (var d in (ReadOnlySpan<double>)[rounded, rounded + u, rounded - u, rounded + 2 * u, rounded - 2 * u])
-            if (d != 0 && x + d - x == d && x - (x - d) == d
-                && FloatingPoint.IsRepresentable(x + d, precision) && FloatingPoint.IsRepresentable(x - d, precision)) return d;
+            if (IsExactAbout(x, d, precision)) return d;
         return null;
     }
+
+    // An x much smaller than the step has digits below the step's spacing u, which x ± d cannot keep: the centre moves to x
+    // rounded to a multiple of u (at most u/2 away), about which centre ± d are exact.
+    private static (double Centre, double Displacement)? Shifted(double x, double wanted, ElementPrecision precision)
+    {
+        if (Math.Abs(x) >= Math.Abs(wanted)) return null;
+        var u = FloatingPoint.Ulp(2 * Math.Abs(wanted), precision);
+        var centre = Math.Round(x / u) * u;
+        var rounded = Math.Round(wanted / u) * u;
+        foreach (var d in (ReadOnlySpan<double>)[rounded, rounded + u, rounded - u])
+            if (FloatingPoint.IsRepresentable(centre, precision) && IsExactAbout(centre, d, precision)) return (centre, d);
+        return null;
+    }
+
+    private static bool IsExactAbout(double x, double d, ElementPrecision precision) =>
+        d != 0 && x + d - x == d && x - (x - d) == d
+        && FloatingPoint.IsRepresentable(x + d, precision) && FloatingPoint.IsRepresentable(x - d, precision);
 }

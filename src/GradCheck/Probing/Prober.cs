@@ -24,9 +24,23 @@ internal sealed class Prober(ProjectedObjective objective)
     /// The rounding error an evaluation of φ may carry at least, for terms Σ|uᵢFᵢ| = <paramref name="magnitude"/>: twice
     /// ε times it, four times the worst case of rounding each output once. Measured noise replaces it where larger.
     /// </summary>
-    public double RoundingFloor(double magnitude) => FloorInEpsilons * OutputEpsilon * magnitude;
+    public double RoundingFloor(double magnitude) => Math.Max(FloorInEpsilons * OutputEpsilon * magnitude, NondeterminismSpread);
 
     private const double FloorInEpsilons = 2;
+
+    /// <summary>The relative error of one evaluation: ε of the output, or the measured spread where that is larger.</summary>
+    public double EffectiveEpsilon => BaseMagnitude > 0 ? Math.Max(OutputEpsilon, NondeterminismSpread / BaseMagnitude) : OutputEpsilon;
+
+    /// <summary>
+    /// Twice the spread of φ measured over repeated evaluations at the unperturbed inputs (0 for a deterministic forward
+    /// pass): every evaluation may carry that much error, whatever its magnitude.
+    /// </summary>
+    public double NondeterminismSpread { get; private set; }
+
+    /// <summary>How far φ may move between evaluations at the same inputs (0: not at all).</summary>
+    private double allowedSpread;
+
+    private (double Tolerance, double Scale) nondeterminism;
 
     public void EvaluateBase()
     {
@@ -35,29 +49,50 @@ internal sealed class Prober(ProjectedObjective objective)
     }
 
     /// <summary>
+    /// For a forward pass reproducible only to rounding: evaluates φ twice more at the unperturbed inputs and folds the
+    /// spread of the three values into <see cref="NondeterminismSpread"/>; a spread beyond <paramref name="tolerance"/>
+    /// times <paramref name="outputScale"/> (per output element) is a fault.
+    /// </summary>
+    public void MeasureNondeterminism(double tolerance, double outputScale)
+    {
+        if (tolerance == 0) return;
+        nondeterminism = (tolerance, outputScale);
+        allowedSpread = tolerance * outputScale * objective.UpstreamNorm1;
+        var (low, high) = (Base, Base);
+        for (var repeat = 0; repeat < 2; repeat++)
+        {
+            var again = Evaluate(out _, null, null);
+            RequireWithinSpread(again);
+            (low, high) = (Math.Min(low, again), Math.Max(high, again));
+        }
+
+        NondeterminismSpread = 2 * (high - low);
+    }
+
+    /// <summary>
     /// φ(x + sign·d) over the perturbation's elements; the input is restored before returning. A fault along a
     /// direction is narrowed down to the one element whose move alone reproduces it, so the report can name it.
     /// </summary>
-    public double At(InputStorage input, double[] snapshot, Perturbation perturbation, double[] displacements, double sign, out double magnitude)
+    public double At(InputStorage input, double[] snapshot, Perturbation perturbation, Move move, double sign, out double magnitude)
     {
         try
         {
-            return At(input, snapshot, perturbation.Indices, displacements, sign, out magnitude);
+            return At(input, snapshot, perturbation.Indices, move, sign, out magnitude);
         }
         catch (CheckFaultException fault) when (!perturbation.IsElement
                                                 && fault.Fault.Kind is FaultKind.ForwardThrew or FaultKind.NonFiniteOutput or FaultKind.OutputShapeChanged)
         {
-            throw Narrow(input, snapshot, perturbation.Indices, displacements, sign) ?? fault;
+            throw Narrow(input, snapshot, perturbation.Indices, move, sign) ?? fault;
         }
     }
 
-    private double At(InputStorage input, double[] snapshot, int[] indices, double[] displacements, double sign, out double magnitude)
+    private double At(InputStorage input, double[] snapshot, int[] indices, Move move, double sign, out double magnitude)
     {
         try
         {
-            for (var i = 0; i < indices.Length; i++) input[indices[i]] = snapshot[indices[i]] + sign * displacements[i];
+            for (var i = 0; i < indices.Length; i++) input[indices[i]] = move.Centres[i] + sign * move.Displacements[i];
             var value = Evaluate(out magnitude, input, indices.Length == 1 ? indices[0] : null);
-            RequireStillPerturbed(input, snapshot, indices, displacements, sign);
+            RequireStillPerturbed(input, indices, move, sign);
             return value;
         }
         finally
@@ -70,11 +105,11 @@ internal sealed class Prober(ProjectedObjective objective)
     /// The moved elements must still hold what was written: a forward pass that writes to its input only away from the
     /// unperturbed point (clamping, normalising in place) is caught here, before the restore would hide it.
     /// </summary>
-    private static void RequireStillPerturbed(InputStorage input, double[] snapshot, int[] indices, double[] displacements, double sign)
+    private static void RequireStillPerturbed(InputStorage input, int[] indices, Move move, double sign)
     {
         for (var i = 0; i < indices.Length; i++)
         {
-            var written = snapshot[indices[i]] + sign * displacements[i];
+            var written = move.Centres[i] + sign * move.Displacements[i];
             var read = input[indices[i]];
             if (BitConverter.DoubleToInt64Bits(read) == BitConverter.DoubleToInt64Bits(written)) continue;
             throw new CheckFaultException(new CheckFault(FaultKind.ForwardMutatesInput,
@@ -87,24 +122,27 @@ internal sealed class Prober(ProjectedObjective objective)
     /// φ at the unperturbed inputs once more, after the probes: it must give what it gave at first, bit for bit (a forward
     /// pass whose randomness starts after the first calls would otherwise make every quotient noise).
     /// </summary>
-    public void RequireBaseUnchanged()
+    public void RequireBaseUnchanged() => RequireWithinSpread(Evaluate(out _, null, null));
+
+    private void RequireWithinSpread(double again)
     {
-        var again = Evaluate(out _, null, null);
-        if (BitConverter.DoubleToInt64Bits(again) == BitConverter.DoubleToInt64Bits(Base)) return;
+        if (allowedSpread == 0 ? BitConverter.DoubleToInt64Bits(again) == BitConverter.DoubleToInt64Bits(Base)
+                : Math.Abs(again - Base) <= allowedSpread)
+            return;
         throw new CheckFaultException(new CheckFault(FaultKind.NonDeterministicForward,
             $"The forward pass is not deterministic: at the unperturbed inputs its projected output was {Base:G17} at first and " +
-            $"{again:G17} after {Evaluations - 1} evaluations. Fix its random state (dropout, sampling) for the check."));
+            $"{again:G17} after {Evaluations - 1} evaluations. " + Guards.NondeterminismAdvice(nondeterminism.Tolerance, nondeterminism.Scale)));
     }
 
     /// <summary>Bisects the moved elements for one whose move alone faults; null when the fault needs several together.</summary>
-    private CheckFaultException? Narrow(InputStorage input, double[] snapshot, int[] indices, double[] displacements, double sign)
+    private CheckFaultException? Narrow(InputStorage input, double[] snapshot, int[] indices, Move move, double sign)
     {
-        var (current, moves) = (indices, displacements);
+        var (current, moves) = (indices, move);
         while (current.Length > 1)
         {
             var half = current.Length / 2;
             CheckFaultException? found = null;
-            foreach (var (part, partMoves) in new[] { (current[..half], moves[..half]), (current[half..], moves[half..]) })
+            foreach (var (part, partMoves) in new[] { (current[..half], moves.Slice(0, half)), (current[half..], moves.Slice(half, current.Length)) })
             {
                 try
                 {

@@ -42,7 +42,9 @@ internal sealed class StepLadder
     /// objective magnitude seen (a cancellation of half the digits). A "noise" above it is the truncation of steps still
     /// wider than the scale the function varies on.
     /// </summary>
-    public double PlausibleNoise => RoundingFloor / prober.RoundingFloor(1) * Math.Sqrt(prober.OutputEpsilon);
+    public double PlausibleNoise => Math.Max(Math.Sqrt(prober.OutputEpsilon) * largestMagnitude, prober.NondeterminismSpread);
+
+    private double largestMagnitude;
 
     public int Evaluations { get; private set; }
 
@@ -61,13 +63,13 @@ internal sealed class StepLadder
     private Level? Evaluate(int k)
     {
         var t = Math.ScaleB(1.0, -k);
-        var displacements = Perturbation.DisplacementsAt(t, snapshot);
-        if (displacements is null) return null;
+        if (Perturbation.DisplacementsAt(t, snapshot) is not { } move) return null;
+        var displacements = move.Displacements;
         double plus, minus, magnitudePlus, magnitudeMinus;
         try
         {
-            plus = prober.At(input, snapshot, Perturbation, displacements, +1, out magnitudePlus);
-            minus = prober.At(input, snapshot, Perturbation, displacements, -1, out magnitudeMinus);
+            plus = prober.At(input, snapshot, Perturbation, move, +1, out magnitudePlus);
+            minus = prober.At(input, snapshot, Perturbation, move, -1, out magnitudeMinus);
         }
         catch (CheckFaultException fault) when (k < FirstLevel && fault.Fault.Kind is FaultKind.NonFiniteOutput or FaultKind.ForwardThrew)
         {
@@ -92,6 +94,7 @@ internal sealed class StepLadder
         var norm = largest * Math.Sqrt(scaledSquares);
 
         var magnitude = Math.Max(prober.BaseMagnitude, Math.Max(magnitudePlus, magnitudeMinus));
+        largestMagnitude = Math.Max(largestMagnitude, magnitude);
         RoundingFloor = Math.Max(RoundingFloor, prober.RoundingFloor(magnitude));
         return new Level(k, t, plus, minus, prober.Base, analytic / t, absoluteSum / t, norm / t);
     }

@@ -52,12 +52,12 @@ internal static class TaylorTest
     {
         fault = null;
         var t = Math.ScaleB(1.0, -k);
-        if (perturbation.DisplacementsAt(t, snapshot) is not { } d) return null;
+        if (perturbation.DisplacementsAt(t, snapshot) is not { } move) return null;
         double plus, minus, magnitudePlus, magnitudeMinus;
         try
         {
-            plus = prober.At(input, snapshot, perturbation, d, +1, out magnitudePlus);
-            minus = prober.At(input, snapshot, perturbation, d, -1, out magnitudeMinus);
+            plus = prober.At(input, snapshot, perturbation, move, +1, out magnitudePlus);
+            minus = prober.At(input, snapshot, perturbation, move, -1, out magnitudeMinus);
         }
         catch (CheckFaultException caught) when (caught.Fault.Kind is FaultKind.NonFiniteOutput or FaultKind.ForwardThrew)
         {
@@ -66,7 +66,8 @@ internal static class TaylorTest
         }
 
         double linear = 0;
-        for (var i = 0; i < d.Length; i++) linear += gradient[perturbation.Indices[i]] * d[i];
+        // The plus point's move from x, a shifted centre included: the remainder is of φ(x + that move).
+        for (var i = 0; i < move.Displacements.Length; i++) linear += gradient[perturbation.Indices[i]] * move.PlusOffset(i, snapshot[perturbation.Indices[i]]);
         var noise = prober.RoundingFloor(Math.Max(magnitudePlus, magnitudeMinus));
         return new Point(t, Math.Abs(plus - prober.Base - linear), Math.Abs(plus + minus - 2 * prober.Base), 20 * noise);
     }

@@ -14,7 +14,7 @@ public class SharedInputTests
     [Theory]
     [InlineData(CheckMode.Default)]
     [InlineData(CheckMode.Full)]
-    public void A_second_check_of_a_shared_weight_waits_for_the_first_and_both_see_the_weight_as_it_is(CheckMode mode)
+    public async Task A_second_check_of_a_shared_weight_waits_for_the_first_and_both_see_the_weight_as_it_is(CheckMode mode)
     {
         var w = Draw.Matrix(new Random(3), 3, 3);
         var before = w.Clone();
@@ -46,11 +46,12 @@ public class SharedInputTests
         Assert.True(firstIsInside.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
         var secondRun = Task.Run(() => GradientCheck.Run(second, new CheckOptions { Mode = mode, Seed = 2 }), TestContext.Current.CancellationToken);
         // However long the second check is given, it cannot get past the first's hold on w.
-        Assert.False(secondRun.Wait(TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken));
+        var winner = await Task.WhenAny(secondRun, Task.Delay(TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken));
+        Assert.NotSame(secondRun, winner);
         releaseFirst.Set();
 
-        Assert.Equal(Verdict.Passed, firstRun.Result.Verdict);
-        Assert.Equal(Verdict.Passed, secondRun.Result.Verdict);
+        Assert.Equal(Verdict.Passed, (await firstRun).Verdict);
+        Assert.Equal(Verdict.Passed, (await secondRun).Verdict);
         Assert.Equal(before.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), w.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
         // Every evaluation of the second layer came after the first check ended.
         var order = events.ToList();
@@ -70,14 +71,14 @@ public class SharedInputTests
     }
 
     [Fact]
-    public void Checks_over_overlapping_inputs_taken_in_opposite_orders_do_not_deadlock()
+    public async Task Checks_over_overlapping_inputs_taken_in_opposite_orders_do_not_deadlock()
     {
         var (a, b) = (Draw.Matrix(new Random(7), 3, 3), Draw.Matrix(new Random(8), 3, 3));
         var ab = Differentiable.Of(() => a * b, d => (d * b.Transpose(), a.TransposeThisAndMultiply(d))).WithInput(a, "a").WithInput(b, "b");
         var ba = Differentiable.Of(() => b * a, d => (d * a.Transpose(), b.TransposeThisAndMultiply(d))).WithInput(b, "b").WithInput(a, "a");
         var runs = Enumerable.Range(0, 40).Select(i => Task.Run(() => GradientCheck.Run(i % 2 == 0 ? ab : ba, new CheckOptions { Seed = i }),
             TestContext.Current.CancellationToken)).ToArray();
-        Assert.True(Task.WaitAll(runs, TimeSpan.FromSeconds(60)));
-        Assert.All(runs, r => Assert.Equal(Verdict.Passed, r.Result.Verdict));
+        var results = await Task.WhenAll(runs).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        Assert.All(results, r => Assert.Equal(Verdict.Passed, r.Verdict));
     }
 }
