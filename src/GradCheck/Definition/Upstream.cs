@@ -28,6 +28,9 @@ public sealed class Upstream
     /// <summary>The upstream gradient of a scalar (double) output.</summary>
     public double Scalar(int position) => As<double>(position);
 
+    /// <summary>The upstream gradient of a float32 scalar output.</summary>
+    public float SingleScalar(int position) => As<float>(position);
+
     /// <summary>The upstream gradient of a float32 matrix output.</summary>
     public Matrix<float> SingleMatrix(int position) => As<Matrix<float>>(position);
 
@@ -35,7 +38,27 @@ public sealed class Upstream
     public Vector<float> SingleVector(int position) => As<Vector<float>>(position);
 
     private T As<T>(int position) => this[position] is T value ? value
-        : throw new InvalidOperationException($"Output {position} is a {this[position].GetType().Name}, not a {typeof(T).Name}.");
+        : throw new InvalidOperationException(
+            $"Output {position} is a {Describe(this[position].GetType())}, not a {Describe(typeof(T))}: read it with {Accessor(this[position])}({position}).");
+
+    private static string Describe(Type type)
+    {
+        var element = type.IsGenericType ? type.GetGenericArguments()[0] : type;
+        var name = element == typeof(float) ? "float" : "double";
+        return typeof(Matrix<double>).IsAssignableFrom(type) || typeof(Matrix<float>).IsAssignableFrom(type) ? $"Matrix<{name}>"
+            : typeof(Vector<double>).IsAssignableFrom(type) || typeof(Vector<float>).IsAssignableFrom(type) ? $"Vector<{name}>"
+            : name;
+    }
+
+    private static string Accessor(object value) => value switch
+    {
+        Matrix<double> => nameof(Matrix),
+        Vector<double> => nameof(Vector),
+        Matrix<float> => nameof(SingleMatrix),
+        Vector<float> => nameof(SingleVector),
+        float => nameof(SingleScalar),
+        _ => nameof(Scalar),
+    };
 
     private int Check(int position) => position >= 0 && position < byPosition.Length ? position
         : throw new ArgumentOutOfRangeException(nameof(position), position,
