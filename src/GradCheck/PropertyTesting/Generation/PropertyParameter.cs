@@ -13,6 +13,9 @@ internal sealed class PropertyParameter
 
     public required PropertyParameterKind Kind { get; init; }
 
+    /// <summary>The element type of a matrix or vector: float32 tensors get values rounded to float32 when drawn.</summary>
+    public ElementPrecision Precision { get; init; } = ElementPrecision.Double;
+
     /// <summary>Rows then columns for a matrix, the length for a vector; empty otherwise.</summary>
     public IReadOnlyList<DimExpression> Dims { get; init; } = [];
 

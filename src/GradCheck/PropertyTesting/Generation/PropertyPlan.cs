@@ -80,12 +80,13 @@ internal sealed class PropertyPlan
         var isConstant = parameter.IsDefined(typeof(ConstantAttribute), inherit: true);
         var shape = parameter.GetCustomAttribute<ShapeAttribute>(inherit: true);
 
-        if (type == typeof(Matrix<double>) || type == typeof(Vector<double>))
+        if (type == typeof(Matrix<double>) || type == typeof(Vector<double>) || type == typeof(Matrix<float>) || type == typeof(Vector<float>))
         {
-            var kind = type == typeof(Matrix<double>) ? PropertyParameterKind.Matrix : PropertyParameterKind.Vector;
+            var kind = type == typeof(Matrix<double>) || type == typeof(Matrix<float>) ? PropertyParameterKind.Matrix : PropertyParameterKind.Vector;
             return new PropertyParameter
             {
                 Parameter = parameter, Kind = kind, Domain = domain, IsConstant = isConstant,
+                Precision = type.GetGenericArguments()[0] == typeof(float) ? ElementPrecision.Single : ElementPrecision.Double,
                 Dims = DimsOf(shape, kind, name, symbols), Symbols = symbols,
             };
         }
@@ -99,9 +100,9 @@ internal sealed class PropertyPlan
 
         if (IsMathNetTensor(type))
             throw new PropertyDefinitionException(
-                $"Parameter '{name}' is a {TypeName(type)}; gradient properties draw Matrix<double> and Vector<double> only.");
+                $"Parameter '{name}' is a {TypeName(type)}; gradient properties draw matrices and vectors of double or float only.");
         if (shape is not null)
-            throw new PropertyDefinitionException($"Parameter '{name}' has [Shape] but is a {TypeName(type)}, not a Matrix<double> or Vector<double>.");
+            throw new PropertyDefinitionException($"Parameter '{name}' has [Shape] but is a {TypeName(type)}, not a matrix or vector of double or float.");
         if (isConstant)
             throw new PropertyDefinitionException(
                 $"Parameter '{name}' is marked [Constant] but is a {TypeName(type)}; only matrices, vectors and Scalars are differentiated.");

@@ -25,6 +25,8 @@ internal static class SampleGenerator
 
     private static Gen<double[]> Values(PropertyParameter parameter, int[] sizes) => parameter.Kind switch
     {
+        PropertyParameterKind.Matrix or PropertyParameterKind.Vector when parameter.Precision == ElementPrecision.Single =>
+            parameter.Domain.Tensor(Count(parameter, sizes)).Select(values => values.Select(v => (double)(float)v).ToArray()),
         PropertyParameterKind.Matrix or PropertyParameterKind.Vector => parameter.Domain.Tensor(Count(parameter, sizes)),
         PropertyParameterKind.Scalar => parameter.Domain.Tensor(1),
         _ => Gen.Constant(Array.Empty<double>()),

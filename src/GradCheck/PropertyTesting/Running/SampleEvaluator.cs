@@ -75,6 +75,10 @@ internal static class SampleEvaluator
                 differentiable = differentiable.WithInput(new CheckInput(parameter.Name, matrix, differentiated));
             else if (arguments[p] is MathNet.Numerics.LinearAlgebra.Vector<double> vector)
                 differentiable = differentiable.WithInput(new CheckInput(parameter.Name, vector, differentiated));
+            else if (arguments[p] is MathNet.Numerics.LinearAlgebra.Matrix<float> singleMatrix)
+                differentiable = differentiable.WithInput(new CheckInput(parameter.Name, singleMatrix, differentiated));
+            else if (arguments[p] is MathNet.Numerics.LinearAlgebra.Vector<float> singleVector)
+                differentiable = differentiable.WithInput(new CheckInput(parameter.Name, singleVector, differentiated));
             else if (arguments[p] is Scalar scalar)
                 differentiable = differentiable.WithInput(new CheckInput(parameter.Name, scalar, differentiated));
         }

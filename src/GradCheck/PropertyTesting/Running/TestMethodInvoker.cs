@@ -15,8 +15,13 @@ internal static class TestMethodInvoker
         for (var p = 0; p < parameters.Count; p++)
         {
             var values = sample.Values[p];
+            var single = parameters[p].Precision == ElementPrecision.Single;
             arguments[p] = parameters[p].Kind switch
             {
+                // float32 tensors get the sample's values rounded to float32 (drawn values already are; shrunk ones may not be).
+                PropertyParameterKind.Matrix when single => Matrix<float>.Build.Dense(parameters[p].ShapeAt(sample.Sizes).Rows,
+                    parameters[p].ShapeAt(sample.Sizes).Columns, values.Select(v => (float)v).ToArray()),
+                PropertyParameterKind.Vector when single => Vector<float>.Build.Dense(values.Select(v => (float)v).ToArray()),
                 PropertyParameterKind.Matrix => Matrix<double>.Build.Dense(parameters[p].ShapeAt(sample.Sizes).Rows,
                     parameters[p].ShapeAt(sample.Sizes).Columns, (double[])values.Clone()),
                 PropertyParameterKind.Vector => Vector<double>.Build.Dense((double[])values.Clone()),
