@@ -57,4 +57,22 @@ public class LayerTests
     [GradCheck, Require("L >= K")]
     public Differentiable Convolution_1d([Shape("N", "L")] Matrix<double> x, [Shape("K")] Vector<double> w, [Shape("1")] Vector<double> b) =>
         Differentiable.Of(() => Convolution1D.Forward(x, w, b), dout => Convolution1D.Backward(dout, x, w));
+
+    // The convolution's output, N × (L-K+1), weighted into a loss: a size derived from L and K in [Shape].
+    [GradCheck, Require("L >= K")]
+    public Differentiable Weighted_convolution_1d([Shape("N", "L")] Matrix<double> x, [Shape("K")] Vector<double> w, [Shape("1")] Vector<double> b,
+        [Constant, Shape("N", "L-K+1")] Matrix<double> weights) =>
+        Differentiable.Of(() => Convolution1D.Forward(x, w, b).PointwiseMultiply(weights).Enumerate().Sum(),
+            dout => Convolution1D.Backward(weights * dout, x, w));
+
+    // Two outputs, (h, c): the backward pass takes one upstream gradient for each.
+    [GradCheck]
+    public Differentiable Lstm_cell([Shape("N", "D")] Matrix<double> x, [Shape("N", "H")] Matrix<double> h, [Shape("N", "H")] Matrix<double> c,
+        [Shape("D", "4*H")] Matrix<double> w, [Shape("H", "4*H")] Matrix<double> u, [Shape("4*H")] Vector<double> b) =>
+        Differentiable.Of(() => LstmCell.Forward(x, h, c, w, u, b), (dh, dc) => LstmCell.Backward(dh, dc, x, h, c, w, u, b));
+
+    // A float32 layer is checked in float32: steps, rounding and tolerances follow float's ε.
+    [GradCheck]
+    public Differentiable Gelu_in_float32([Shape("N", "D")] Matrix<float> x) =>
+        Differentiable.Of(() => Gelu<float>.Forward(x), dout => Gelu<float>.Backward(dout, x));
 }
