@@ -21,6 +21,9 @@ public sealed record PrecisionPlant(string Name, double RelativeSize, Func<Rando
 
     public bool IsBug => RelativeSize > 0;
 
+    /// <summary>Whether the error is a fixed multiple of the gradient (sign, scale): its size along any direction is known.</summary>
+    public bool IsDeterministicPattern => Name == Sign.Name || Name.StartsWith("scaled", StringComparison.Ordinal);
+
     public override string ToString() => Name;
 }
 
