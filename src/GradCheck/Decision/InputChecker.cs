@@ -34,7 +34,7 @@ internal sealed class InputChecker
         noise = new double[storage.Count];
         atKink = new bool[storage.Count];
         baseSteps = StepSize.For(snapshot, gradient, prober.BaseMagnitude, storage.Precision, prober.OutputEpsilon);
-        largestGradient = gradient.Length == 0 ? 0 : gradient.Max(Math.Abs);
+        foreach (var g in gradient) largestGradient = Math.Max(largestGradient, Math.Abs(g));
     }
 
     public InputStorage Storage { get; }

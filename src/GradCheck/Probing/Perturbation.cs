@@ -75,6 +75,17 @@ internal sealed class Perturbation
     /// </summary>
     public double[]? DisplacementsAt(double t, double[] snapshot)
     {
+        // The first look asks for its level twice (is it usable? then its points): the last answer is kept.
+        if (last is { } known && known.T == t && ReferenceEquals(known.Snapshot, snapshot)) return known.Displacements;
+        var computed = Compute(t, snapshot);
+        last = (t, snapshot, computed);
+        return computed;
+    }
+
+    private (double T, double[] Snapshot, double[]? Displacements)? last;
+
+    private double[]? Compute(double t, double[] snapshot)
+    {
         var displacements = new double[Indices.Length];
         for (var i = 0; i < Indices.Length; i++)
         {
