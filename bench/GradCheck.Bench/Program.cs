@@ -5,6 +5,13 @@ using GradCheck.Bench;
 // dotnet run -c Release --project bench/GradCheck.Bench -- --quick --no-peer  this side only
 // dotnet run -c Release --project bench/GradCheck.Bench -- --peer-inputs DIR  only write the peer's inputs (to run it alone)
 // dotnet run -c Release --project bench/GradCheck.Bench -- --filter '*'       BenchmarkDotNet, this side's rigorous figures
+// dotnet run -c Release --project bench/GradCheck.Bench -- --counts [--full] forward evaluations per workload (deterministic)
+if (args.Contains("--counts"))
+{
+    Counts.Run(includeFull: args.Contains("--full"));
+    return;
+}
+
 if (args.Contains("--quick"))
 {
     QuickReport.Run(withPeer: !args.Contains("--no-peer"));

@@ -8,7 +8,7 @@ public class UnrunnablePropertyTests
 {
     [Theory]
     [InlineData(nameof(UnrunnableProperties.UngeneratableParameter), PropertyVerdict.Invalid, "Parameter 'resource' of type IDisposable cannot be generated")]
-    [InlineData(nameof(UnrunnableProperties.FloatMatrix), PropertyVerdict.Invalid, "Parameter 'x' is a Matrix<Single>")]
+    [InlineData(nameof(UnrunnableProperties.ComplexMatrix), PropertyVerdict.Invalid, "Parameter 'x' is a Matrix<Complex>")]
     [InlineData(nameof(UnrunnableProperties.MatrixWithOneDim), PropertyVerdict.Invalid,
         "Parameter 'x' is a Matrix<double> but its [Shape] has 1 dim (\"N\"); it needs 2")]
     [InlineData(nameof(UnrunnableProperties.VectorWithTwoDims), PropertyVerdict.Invalid, "Parameter 'bias' is a Vector<double> but its [Shape] has 2 dims")]

@@ -49,12 +49,22 @@ internal static class DifferentiableCheck
             var sizes = captured[0].Storages.SelectMany(s => new[] { s.Shape.Rows, s.Shape.Columns })
                 .Concat(prepared[0].Prober.OutputSizes).Where(n => n > 2).ToHashSet();
             var results = new List<InputResult>();
+            var checkers = new List<InputChecker>?[differentiated.Count];
+            List<InputChecker> CheckersOf(int k) => checkers[k] ??= prepared.Select((p, w) => new InputChecker(
+                captured[w].Storages[differentiated[k]], captured[w].Snapshots[differentiated[k]], p.Gradients[k], p.Prober, options)).ToList();
+            var joint = options.Mode == CheckMode.Default && differentiated.Count > 1
+                ? Joint(Enumerable.Range(0, differentiated.Count).Select(k => CheckersOf(k)[0]).ToList(), prepared[0].Prober, captured[0], options, seed)
+                : new JointProbe.Pass?[differentiated.Count];
             for (var k = 0; k < differentiated.Count; k++)
             {
-                var i = differentiated[k];
-                var checkers = prepared.Select((p, w) =>
-                    new InputChecker(captured[w].Storages[i], captured[w].Snapshots[i], p.Gradients[k], p.Prober, options)).ToList();
-                results.Add(InputCheck.Run(checkers, options, randoms[0], sizes));
+                if (joint[k] is { } pass)
+                {
+                    results.Add(JointProbe.Result(CheckersOf(k)[0], pass, differentiated.Count));
+                    continue;
+                }
+
+                results.Add(InputCheck.Run(CheckersOf(k), options, randoms[0], sizes));
+                checkers[k] = null;
                 // A forward pass that wrote to an input only away from the unperturbed point, where the restore of the
                 // moved elements does not reach, is caught here.
                 for (var w = 0; w < prepared.Count; w++)
@@ -77,6 +87,19 @@ internal static class DifferentiableCheck
             foreach (var inputs in captured) inputs.Dispose();
         }
     }
+
+    /// <summary>
+    /// Default mode's joint probes over all differentiated inputs (<see cref="JointProbe"/>), on their own random source so
+    /// that the inputs' own probes draw what they drew without them.
+    /// </summary>
+    private static JointProbe.Pass?[] Joint(List<InputChecker> inputs, Prober prober, CapturedInputs captured, CheckOptions options, int seed)
+    {
+        var passes = JointProbe.Run(inputs, prober, options, new Random(seed ^ JointSeedSalt));
+        Guards.RequireUnchanged(captured.Storages, captured.Snapshots, FaultKind.ForwardMutatesInput, "forward (at perturbed inputs)");
+        return passes;
+    }
+
+    private const int JointSeedSalt = 0x4A6F696E;
 
     /// <summary>The Taylor-remainder test of each differentiated input along a random signed direction.</summary>
     public static IReadOnlyList<TaylorResult> Taylor(Differentiable differentiable, int? seed)

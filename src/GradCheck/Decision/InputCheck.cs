@@ -13,7 +13,7 @@ internal static class InputCheck
     /// <summary>More directions a default check may take when the first ones resolve a uniform relative error coarser than this.</summary>
     private const int ExtraDirections = 4;
 
-    private const double SharpEnough = 2e-4;
+    internal const double SharpEnough = 2e-4;
 
     /// <param name="workers">One checker per instance (one, unless a full check runs on several cores).</param>
     /// <param name="options">The check's options.</param>

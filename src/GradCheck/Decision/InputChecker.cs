@@ -34,7 +34,7 @@ internal sealed class InputChecker
         noise = new double[storage.Count];
         atKink = new bool[storage.Count];
         baseSteps = StepSize.For(snapshot, gradient, prober.BaseMagnitude, storage.Precision, prober.EffectiveEpsilon);
-        largestGradient = gradient.Length == 0 ? 0 : gradient.Max(Math.Abs);
+        foreach (var g in gradient) largestGradient = Math.Max(largestGradient, Math.Abs(g));
     }
 
     public InputStorage Storage { get; }
@@ -132,6 +132,24 @@ internal sealed class InputChecker
     public Perturbation PositiveDirection(int[] indices, Random random) => Perturbation.AllPositive(indices, baseSteps, random, Storage.Precision);
 
     public int[] AllIndices() => Enumerable.Range(0, Storage.Count).ToArray();
+
+    /// <summary>
+    /// This input's part of a joint probe: a random signed direction over all its elements, its base steps times
+    /// <paramref name="scale"/> (so that the inputs' shares of ⟨g, v⟩ come out alike).
+    /// </summary>
+    public LadderPart JointPart(double scale, Random random)
+    {
+        var steps = scale == 1 ? baseSteps : Array.ConvertAll(baseSteps, s => s * scale);
+        return new LadderPart(Storage, Snapshot, Gradient, Perturbation.Random(AllIndices(), steps, random, Storage.Precision));
+    }
+
+    /// <summary>Σ|gᵢ|·hᵢ over the base steps hᵢ: the size of this input's share of ⟨g, v⟩ along a direction of unit magnitudes.</summary>
+    public double StepWeightedGradient()
+    {
+        double sum = 0;
+        for (var i = 0; i < baseSteps.Length; i++) sum += Math.Abs(Gradient[i]) * baseSteps[i];
+        return sum;
+    }
 
     public ElementResult ResultAt(int index)
     {

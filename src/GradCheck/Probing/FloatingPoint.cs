@@ -20,7 +20,11 @@ internal static class FloatingPoint
     public static double Epsilon(ElementPrecision precision) => precision == ElementPrecision.Single ? SingleEpsilon : DoubleEpsilon;
 
     /// <summary>The largest power of two not above <paramref name="value"/> (which must be positive and finite).</summary>
-    public static double PowerOfTwoAtMost(double value) => Math.Pow(2, Math.Floor(Math.Log2(value)));
+    public static double PowerOfTwoAtMost(double value) =>
+        // A normal double's power of two is its exponent bits alone (cheaper than Pow and Log2, once per element of every input).
+        double.IsNormal(value) && value > 0
+            ? BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(value) & unchecked((long)0x7FF0000000000000))
+            : Math.Pow(2, Math.Floor(Math.Log2(value)));
 
     /// <summary>The spacing of doubles at <paramref name="value"/>: the gap to the next double away from zero.</summary>
     public static double Ulp(double value)

@@ -75,6 +75,17 @@ internal sealed class Perturbation
     /// </summary>
     public Move? DisplacementsAt(double t, double[] snapshot)
     {
+        // The first look asks for its level twice (is it usable? then its points): the last answer is kept.
+        if (last is { } known && known.T == t && ReferenceEquals(known.Snapshot, snapshot)) return known.Move;
+        var computed = Compute(t, snapshot);
+        last = (t, snapshot, computed);
+        return computed;
+    }
+
+    private (double T, double[] Snapshot, Move? Move)? last;
+
+    private Move? Compute(double t, double[] snapshot)
+    {
         var centres = new double[Indices.Length];
         var displacements = new double[Indices.Length];
         for (var i = 0; i < Indices.Length; i++)

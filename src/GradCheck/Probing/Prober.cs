@@ -4,7 +4,7 @@ namespace GradCheck;
 /// Evaluates the objective at perturbed inputs. Every perturbation is undone in a finally block by writing back the
 /// saved values, so the inputs are restored bit for bit whatever the user's code does; faults name the perturbed input.
 /// </summary>
-internal sealed class Prober(ProjectedObjective objective)
+internal sealed partial class Prober(ProjectedObjective objective)
 {
     public int Evaluations { get; private set; }
 

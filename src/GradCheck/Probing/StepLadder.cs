@@ -9,22 +9,21 @@ namespace GradCheck;
 internal sealed class StepLadder
 {
     private readonly Prober prober;
-    private readonly InputStorage input;
-    private readonly double[] snapshot;
-    private readonly double[] gradient;
+    private readonly IReadOnlyList<LadderPart> parts;
     private readonly Dictionary<int, Level?> levels = [];
 
     public StepLadder(Prober prober, InputStorage input, double[] snapshot, double[] gradient, Perturbation perturbation, int firstLevel)
+        : this(prober, [new LadderPart(input, snapshot, gradient, perturbation)], firstLevel)
     {
-        this.prober = prober;
-        this.input = input;
-        this.snapshot = snapshot;
-        this.gradient = gradient;
-        Perturbation = perturbation;
-        FirstLevel = firstLevel;
     }
 
-    public Perturbation Perturbation { get; }
+    /// <summary>A ladder over several inputs moved together (a joint probe): φ at x ± t·v with v spanning all of them.</summary>
+    public StepLadder(Prober prober, IReadOnlyList<LadderPart> parts, int firstLevel)
+    {
+        this.prober = prober;
+        this.parts = parts;
+        FirstLevel = firstLevel;
+    }
 
     /// <summary>The level of the first look; coarser levels are optional (out of the function's domain they are simply missing).</summary>
     public int FirstLevel { get; }
@@ -63,13 +62,26 @@ internal sealed class StepLadder
     private Level? Evaluate(int k)
     {
         var t = Math.ScaleB(1.0, -k);
-        if (Perturbation.DisplacementsAt(t, snapshot) is not { } move) return null;
-        var displacements = move.Displacements;
+        var moves = new Move[parts.Count];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            if (parts[p].Perturbation.DisplacementsAt(t, parts[p].Snapshot) is not { } move) return null;
+            moves[p] = move;
+        }
+
         double plus, minus, magnitudePlus, magnitudeMinus;
         try
         {
-            plus = prober.At(input, snapshot, Perturbation, move, +1, out magnitudePlus);
-            minus = prober.At(input, snapshot, Perturbation, move, -1, out magnitudeMinus);
+            if (parts is [var only])
+            {
+                plus = prober.At(only.Input, only.Snapshot, only.Perturbation, moves[0], +1, out magnitudePlus);
+                minus = prober.At(only.Input, only.Snapshot, only.Perturbation, moves[0], -1, out magnitudeMinus);
+            }
+            else
+            {
+                plus = prober.AtJoint(parts, moves, +1, out magnitudePlus);
+                minus = prober.AtJoint(parts, moves, -1, out magnitudeMinus);
+            }
         }
         catch (CheckFaultException fault) when (k < FirstLevel && fault.Fault.Kind is FaultKind.NonFiniteOutput or FaultKind.ForwardThrew)
         {
@@ -82,13 +94,19 @@ internal sealed class StepLadder
         }
 
         double analytic = 0, absoluteSum = 0, largest = 0, scaledSquares = 0;
-        foreach (var d in displacements) largest = Math.Max(largest, Math.Abs(d));
-        for (var i = 0; i < displacements.Length; i++)
+        foreach (var move in moves)
+        foreach (var d in move.Displacements)
+            largest = Math.Max(largest, Math.Abs(d));
+        for (var p = 0; p < parts.Count; p++)
         {
-            var term = gradient[Perturbation.Indices[i]] * displacements[i];
-            analytic += term;
-            absoluteSum += Math.Abs(term);
-            scaledSquares += displacements[i] / largest * (displacements[i] / largest);   // ‖d‖ without overflow at 1e300
+            var (gradient, indices, displacements) = (parts[p].Gradient, parts[p].Perturbation.Indices, moves[p].Displacements);
+            for (var i = 0; i < displacements.Length; i++)
+            {
+                var term = gradient[indices[i]] * displacements[i];
+                analytic += term;
+                absoluteSum += Math.Abs(term);
+                scaledSquares += displacements[i] / largest * (displacements[i] / largest);   // ‖d‖ without overflow at 1e300
+            }
         }
 
         var norm = largest * Math.Sqrt(scaledSquares);
@@ -97,6 +115,21 @@ internal sealed class StepLadder
         largestMagnitude = Math.Max(largestMagnitude, magnitude);
         RoundingFloor = Math.Max(RoundingFloor, prober.RoundingFloor(magnitude));
         return new Level(k, t, plus, minus, prober.Base, analytic / t, absoluteSum / t, norm / t);
+    }
+}
+
+/// <summary>One input's share of a probe: the elements it moves, and what they are compared with.</summary>
+internal readonly record struct LadderPart(InputStorage Input, double[] Snapshot, double[] Gradient, Perturbation Perturbation)
+{
+    /// <summary>
+    /// The finest level at or coarser than <paramref name="wanted"/> at which every part's displacements can be represented (a level
+    /// learned on other elements may be too fine for an element with a large value).
+    /// </summary>
+    public static int UsableLevel(IReadOnlyList<LadderPart> parts, int wanted)
+    {
+        for (var k = wanted; k > wanted - 64; k--)
+            if (parts.All(p => p.Perturbation.DisplacementsAt(Math.ScaleB(1.0, -k), p.Snapshot) is not null)) return k;
+        return wanted;
     }
 }
 

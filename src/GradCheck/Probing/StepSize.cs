@@ -31,7 +31,7 @@ internal static class StepSize
         // A small gradient says little about how far the function is from changing (a layer norm input whose derivative
         // happens to vanish for these upstream weights still varies on the scale of the spread; a ReLU input a hair below
         // its kink has a zero gradient): no element's length counts as longer than the input's typical one, the median.
-        var typical = Median(lengths.Where(l => l > 0 && double.IsFinite(l))) ?? double.PositiveInfinity;
+        var typical = Median(lengths) ?? double.PositiveInfinity;
         for (var i = 0; i < steps.Length; i++)
         {
             var length = lengths[i] > 0 && double.IsFinite(lengths[i]) ? Math.Min(lengths[i], typical) : typical;
@@ -44,9 +44,16 @@ internal static class StepSize
         return steps;
     }
 
-    private static double? Median(IEnumerable<double> values)
+    /// <summary>The median of the positive finite lengths (the upper one of an even count); null when there are none.</summary>
+    private static double? Median(double[] lengths)
     {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? null : sorted[sorted.Count / 2];
+        var kept = new double[lengths.Length];
+        var count = 0;
+        foreach (var length in lengths)
+            if (length > 0 && double.IsFinite(length)) kept[count++] = length;
+        if (count == 0) return null;
+        // A primitive sort in place: a check of a cheap forward pass over many elements spent most of its time in a LINQ sort here.
+        Array.Sort(kept, 0, count);
+        return kept[count / 2];
     }
 }

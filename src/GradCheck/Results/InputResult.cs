@@ -26,6 +26,15 @@ public sealed class InputResult
     /// <summary>Directional probes run over this input.</summary>
     public int ProbeCount { get; internal set; }
 
+    /// <summary>
+    /// Directional probes over all differentiated inputs at once that this input passed on, without probes of its own
+    /// (default mode; 0 when it was probed on its own). Such a pass resolves this input's own share of each probe.
+    /// </summary>
+    public int JointProbeCount { get; internal set; }
+
+    /// <summary>How many inputs the joint probes moved at once.</summary>
+    internal int JointInputCount { get; set; }
+
     /// <summary>Directional probes that failed.</summary>
     public int FailedProbeCount { get; internal set; }
 

@@ -122,13 +122,16 @@ internal static class ReportWriter
     }
 
     /// <summary>A pass whose error bars resolve a coarser relative error than this (ten default tolerances) says so.</summary>
-    private const double CoarseResolution = 1e-5;
+    internal const double CoarseResolution = 1e-5;
 
     private const int MaximumDirections = 5;
 
     private static string Coverage(InputResult input)
     {
         var parts = new List<string>();
+        if (input.JointProbeCount > 0)
+            parts.Add(Invariant($"{input.JointProbeCount} joint directional probe{(input.JointProbeCount == 1 ? "" : "s")} over all ") +
+                      Invariant($"{input.JointInputCount} inputs at once, 0 failed"));
         if (input.ProbeCount > 0)
             parts.Add(Invariant($"{input.ProbeCount} directional probe{(input.ProbeCount == 1 ? "" : "s")}, {input.FailedProbeCount} failed"));
         if (input.CheckedElementCount > 0)

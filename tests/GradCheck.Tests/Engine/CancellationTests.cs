@@ -3,7 +3,8 @@ namespace GradCheck.Tests.Engine;
 /// <summary>
 /// Directions with continuous random magnitudes: no pattern of equal errors cancels along them. Each pattern is planted
 /// in a linear layer y = x·W (whose centred differences are exact, so only the probes' luck could miss it) and checked in
-/// default mode over ten thousand draws of the directions.
+/// default mode over ten thousand draws of the directions: alone, and next to a second differentiated input, where default
+/// mode probes both at once (joint directions) before probing either on its own.
 /// </summary>
 public class CancellationTests
 {
@@ -34,6 +35,38 @@ public class CancellationTests
         var missed = 0;
         for (var draw = 0; draw < Draws; draw++)
             if (GradientCheck.Run(differentiable, new CheckOptions { Seed = draw, ConfirmFailures = false }).Verdict != Verdict.Failed) missed++;
+        Assert.Equal(0, missed);
+    }
+
+    public static TheoryData<string> JointPatterns => new(Plants.Keys.Concat(CrossPlants.Keys));
+
+    /// <summary>Errors split between the two inputs' gradients, equal and opposite: they cancel along any direction moving both alike.</summary>
+    private static readonly Dictionary<string, (int Size, Func<Matrix<double>, Matrix<double>> PlantX, Func<Matrix<double>, Matrix<double>> PlantW)>
+        CrossPlants = new()
+        {
+            ["± pair across the inputs"] = (2, g => g.MapIndexed((r, c, v) => (r, c) == (0, 1) ? v + 0.5 : v),
+                g => g.MapIndexed((r, c, v) => (r, c) == (1, 0) ? v - 0.5 : v)),
+            ["sign error in both inputs"] = (2, g => -g, g => -g),
+            ["transpose in both inputs"] = (3, g => g.Transpose(), g => g.Transpose()),
+        };
+
+    [Theory, MemberData(nameof(JointPatterns))]
+    public void An_equal_magnitude_error_pattern_is_caught_on_every_draw_of_the_joint_probes(string pattern)
+    {
+        var (size, plantX, plantW) = Plants.TryGetValue(pattern, out var one) ? (one.Size, g => g, one.Plant) : CrossPlants[pattern];
+        var x = Matrix<double>.Build.Dense(size, size, (r, c) => 1 + r + 2 * c);
+        var w = Matrix<double>.Build.Dense(size, size, (r, c) => 0.5 - r + c);
+        var ones = Matrix<double>.Build.Dense(size, size, 1.0);
+        // ⟨1, x·W⟩: x's gradient is 1·Wᵀ, W's is xᵀ·1.
+        var differentiable = Differentiable.Of(() => (x * w).Enumerate().Sum(),
+            dout => (plantX(ones.TransposeAndMultiply(w)) * dout, plantW(x.TransposeThisAndMultiply(ones)) * dout)).WithInput(x).WithInput(w);
+        var missed = 0;
+        for (var draw = 0; draw < Draws; draw++)
+        {
+            var result = GradientCheck.Run(differentiable, new CheckOptions { Seed = draw, ConfirmFailures = false });
+            if (result.Inputs[1].Verdict != Verdict.Failed || (CrossPlants.ContainsKey(pattern) && result.Inputs[0].Verdict != Verdict.Failed)) missed++;
+        }
+
         Assert.Equal(0, missed);
     }
 }

@@ -24,13 +24,15 @@ public class FastModeTests
     }
 
     [Fact]
-    public void Passing_default_check_costs_a_few_evaluations_per_input_whatever_its_size()
+    public void Passing_default_check_costs_a_few_evaluations_whatever_the_number_and_size_of_its_inputs()
     {
         var check = LayerCatalog.Correct["affine"](new Random(1));
         var result = GradientCheck.Run(check);
         Assert.Equal(Verdict.Passed, result.Verdict);
-        // The base point, 3 inputs × 2 directions × the first look's 2 points, and the base point again (is it deterministic?).
-        Assert.Equal(1 + 3 * 2 * 2 + 1, result.ForwardEvaluations);
+        // The base point, 2 joint directions over all 3 inputs × the first look's 2 points, and the base point again (is it deterministic?).
+        Assert.Equal(1 + 2 * 2 + 1, result.ForwardEvaluations);
+        Assert.All(result.Inputs, input => Assert.Equal((2, 0), (input.JointProbeCount, input.ProbeCount)));
+        Assert.Contains("passed (2 joint directional probes over all 3 inputs at once, 0 failed)", result.Report);
     }
 
     [Fact]

@@ -115,7 +115,8 @@ public class MultiOutputTests
     public void Reading_an_upstream_gradient_as_the_wrong_type_or_position_names_the_output()
     {
         var z = Draw.Matrix(new Random(5), 2, 2);
-        var asVector = GradientCheck.Run(Differentiable.Of(() => (z * 2, z * 3), upstream => upstream.Vector(0) * 2).WithInput(z), new CheckOptions { Seed = 1 });
+        var asVector = GradientCheck.Run(Differentiable.Of(() => (z * 2, z * 3), upstream => upstream.Vector(0) * 2).WithInput(z),
+            new CheckOptions { Seed = 1 });
         Assert.Contains("Output 0 is a Matrix<double>, not a Vector<double>: read it with Matrix(0)", asVector.Fault!.Message);
         var beyond = GradientCheck.Run(Differentiable.Of(() => (z * 2, z * 3), upstream => upstream.Matrix(2)).WithInput(z), new CheckOptions { Seed = 1 });
         Assert.Contains("returned 2 outputs (positions 0 to 1)", beyond.Fault!.Message);

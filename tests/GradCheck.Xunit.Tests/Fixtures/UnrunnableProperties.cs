@@ -6,7 +6,7 @@ public static class UnrunnableProperties
     public static Differentiable UngeneratableParameter([Shape("N")] Vector<double> v, IDisposable resource) =>
         Differentiable.Of(() => v * 2, dout => dout * 2);
 
-    public static Differentiable FloatMatrix([Shape("N", "D")] Matrix<float> x) =>
+    public static Differentiable ComplexMatrix([Shape("N", "D")] Matrix<System.Numerics.Complex> x) =>
         throw new InvalidOperationException("never called");
 
     public static Differentiable MatrixWithOneDim([Shape("N")] Matrix<double> x) =>
