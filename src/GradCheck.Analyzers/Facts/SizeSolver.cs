@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Globalization;
+using System;
 using GradCheck.Analyzers.Model;
 using GradCheck.Dims;
 
@@ -20,7 +20,10 @@ internal sealed class SizeSolver
     private readonly HashSet<string> aliasable = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> objectLevel = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> claimed = new(System.StringComparer.Ordinal);
+    private readonly Func<string, DimExpression?> boundValue;
     private int counter;
+
+    public SizeSolver() => boundValue = symbol => bindings.TryGetValue(symbol, out var bound) ? bound.Value : null;
 
     /// <summary>
     /// A method's own [Shape] symbol: a size its caller provides. Where it first meets a size of the object (a
@@ -35,17 +38,17 @@ internal sealed class SizeSolver
     /// <summary>A fresh unknown size.</summary>
     public DimExpression NewUnknown(string owner, string axis, bool fixedByLiterals = true)
     {
-        var name = Unknowns.Marker + (++counter).ToString(CultureInfo.InvariantCulture);
-        unknowns[name] = new UnknownSize(owner, axis, fixedByLiterals);
-        return DimExpression.Symbol(name);
+        var unknown = UnknownSymbols.Get(++counter);
+        unknowns[unknown.Symbols[0]] = new UnknownSize(owner, axis, fixedByLiterals);
+        return unknown;
     }
 
     /// <summary>A fresh unknown size of the value some code computes.</summary>
     private DimExpression NewUnknown(Microsoft.CodeAnalysis.SyntaxNode owner, string axis)
     {
-        var name = Unknowns.Marker + (++counter).ToString(CultureInfo.InvariantCulture);
-        unknowns[name] = new UnknownSize(owner, axis);
-        return DimExpression.Symbol(name);
+        var unknown = UnknownSymbols.Get(++counter);
+        unknowns[unknown.Symbols[0]] = new UnknownSize(owner, axis);
+        return unknown;
     }
 
     /// <summary>A fresh shape of unknown sizes for the value some code computes.</summary>
@@ -73,10 +76,15 @@ internal sealed class SizeSolver
     /// <summary>The dim with every fixed unknown replaced by what it was fixed to.</summary>
     public DimExpression? Resolve(DimExpression? dim)
     {
-        if (dim is null || bindings.Count == 0 || dim.IsLiteral) return dim;
+        if (dim is null || bindings.Count == 0) return dim;
         for (var depth = 0; depth < MaxResolveDepth; depth++)
         {
-            var next = dim.Substitute(symbol => bindings.TryGetValue(symbol, out var bound) ? bound.Value : null);
+            var symbols = dim.Symbols;
+            if (symbols.Count == 0) return dim;
+            DimExpression next;
+            // Most dims are one symbol: its binding is the whole answer, no polynomial rebuilt.
+            if (symbols.Count == 1 && dim.IsSymbol) next = bindings.TryGetValue(symbols[0], out var bound) ? bound.Value : dim;
+            else next = dim.Substitute(boundValue);
             if (ReferenceEquals(next, dim)) return dim;
             dim = next;
         }
