@@ -85,6 +85,6 @@ internal sealed class LocalState
     {
         var ra = solver.Resolve(a);
         var rb = solver.Resolve(b);
-        return ra is not null && ra.Equals(rb) ? ra : null;
+        return ra is not null && (ReferenceEquals(ra, rb) || ra.Equals(rb)) ? ra : null;
     }
 }

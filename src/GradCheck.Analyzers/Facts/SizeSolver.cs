@@ -39,7 +39,7 @@ internal sealed class SizeSolver
     public DimExpression NewUnknown(string owner, string axis, bool fixedByLiterals = true)
     {
         var unknown = UnknownSymbols.Get(++counter);
-        unknowns[unknown.Symbols[0]] = new UnknownSize(owner, axis, fixedByLiterals);
+        unknowns[unknown.Symbols[0]] = new UnknownSize(unknown, owner, axis, fixedByLiterals);
         return unknown;
     }
 
@@ -47,7 +47,7 @@ internal sealed class SizeSolver
     private DimExpression NewUnknown(Microsoft.CodeAnalysis.SyntaxNode owner, string axis)
     {
         var unknown = UnknownSymbols.Get(++counter);
-        unknowns[unknown.Symbols[0]] = new UnknownSize(owner, axis);
+        unknowns[unknown.Symbols[0]] = new UnknownSize(unknown, owner, axis);
         return unknown;
     }
 
@@ -82,9 +82,16 @@ internal sealed class SizeSolver
             var symbols = dim.Symbols;
             if (symbols.Count == 0) return dim;
             DimExpression next;
-            // Most dims are one symbol: its binding is the whole answer, no polynomial rebuilt.
-            if (symbols.Count == 1 && dim.IsSymbol) next = bindings.TryGetValue(symbols[0], out var bound) ? bound.Value : dim;
-            else next = dim.Substitute(boundValue);
+            if (symbols.Count == 1)
+            {
+                // Most dims are one symbol, most often unbound; a bound unknown of this solver is replaced whole (no polynomial rebuilt).
+                if (!bindings.TryGetValue(symbols[0], out var bound)) return dim;
+                next = unknowns.TryGetValue(symbols[0], out var unknown) && ReferenceEquals(unknown.Dim, dim) ? bound.Value : dim.Substitute(boundValue);
+            }
+            else
+            {
+                next = dim.Substitute(boundValue);
+            }
             if (ReferenceEquals(next, dim)) return dim;
             dim = next;
         }
@@ -102,7 +109,7 @@ internal sealed class SizeSolver
     {
         var left = Resolve(a);
         var right = Resolve(b);
-        if (left is null || right is null || left.Equals(right)) return null;
+        if (left is null || right is null || ReferenceEquals(left, right) || left.Equals(right)) return null;
         var difference = left - right;
         foreach (var symbol in difference.Symbols)
         {

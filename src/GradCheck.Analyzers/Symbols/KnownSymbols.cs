@@ -125,9 +125,10 @@ internal sealed class KnownSymbols
     {
         // Fast path for the int/double/bool/string operations that make up most of any method body.
         if (generic is null || type is null || type.SpecialType != SpecialType.None || type.TypeKind != TypeKind.Class) return false;
-        // The name first: comparing symbols is far dearer than comparing two interned strings.
+        // The name first: comparing symbols is far dearer than comparing two interned strings (Name, unlike MetadataName, is
+        // not built anew on each read).
         for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
-            if (t.MetadataName == generic.MetadataName && SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, generic)) return true;
+            if (t.Arity == generic.Arity && t.Name == generic.Name && SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, generic)) return true;
         return false;
     }
 }
