@@ -164,6 +164,8 @@ internal sealed class DimExpression : IEquatable<DimExpression>
     public DimExpression Substitute(Func<string, DimExpression?> replacement)
     {
         if (IsLiteral) return this;
+        // The usual dim, one symbol on its own, is replaced whole: nothing to multiply out or normalise.
+        if (IsSymbol) return replacement(terms[0].Key) ?? this;
         var replaces = false;
         foreach (var symbol in Symbols)
         {

@@ -151,7 +151,10 @@ internal sealed partial class MethodInference : IOperandShapes
         return false;
     }
 
-    private HashSet<string> methodLevelNames = new(System.StringComparer.Ordinal);
+    // Set by InitializeParameters for a method; a field's or property's initializer has none.
+    private HashSet<string> methodLevelNames = NoNames;
+
+    private static readonly HashSet<string> NoNames = new(System.StringComparer.Ordinal);
 
     /// <summary>The size symbols of the type's annotated fields and properties (looked up on first use: most code has none).</summary>
     private ImmutableHashSet<string> TypeLevelSymbols => typeLevelSymbolsValue ??= context.TypeLevelSymbols(containingType);

@@ -17,9 +17,10 @@ internal sealed class SizeSolver
     private readonly Dictionary<string, UnknownSize> unknowns = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, (DimExpression Value, Origin Origin)> bindings = new(System.StringComparer.Ordinal);
     private readonly List<string> trail = new();
-    private readonly HashSet<string> aliasable = new(System.StringComparer.Ordinal);
-    private readonly HashSet<string> objectLevel = new(System.StringComparer.Ordinal);
-    private readonly HashSet<string> claimed = new(System.StringComparer.Ordinal);
+    // Made on first use: most bodies have no [Shape] symbol of their own and read no size of their object.
+    private HashSet<string>? aliasable;
+    private HashSet<string>? objectLevel;
+    private HashSet<string>? claimed;
     private readonly Func<string, DimExpression?> boundValue;
     private int counter;
 
@@ -30,10 +31,10 @@ internal sealed class SizeSolver
     /// constructor parameter, an int field) it names that size for the rest of the method — the method's precondition,
     /// not a bug; against another [Shape] symbol, a literal or an int parameter it stays independent.
     /// </summary>
-    public void AddAliasable(string symbol) => aliasable.Add(symbol);
+    public void AddAliasable(string symbol) => (aliasable ??= new HashSet<string>(StringComparer.Ordinal)).Add(symbol);
 
     /// <summary>A size of the object, set by its constructors.</summary>
-    public void AddObjectLevel(string symbol) => objectLevel.Add(symbol);
+    public void AddObjectLevel(string symbol) => (objectLevel ??= new HashSet<string>(StringComparer.Ordinal)).Add(symbol);
 
     /// <summary>A fresh unknown size.</summary>
     public DimExpression NewUnknown(string owner, string axis, bool fixedByLiterals = true)
@@ -66,7 +67,7 @@ internal sealed class SizeSolver
     {
         for (var i = trail.Count - 1; i >= mark; i--)
         {
-            if (aliasable.Contains(trail[i]) && bindings.TryGetValue(trail[i], out var alias)) claimed.Remove(alias.Value.Symbols[0]);
+            if (aliasable?.Contains(trail[i]) == true && bindings.TryGetValue(trail[i], out var alias)) claimed?.Remove(alias.Value.Symbols[0]);
             bindings.Remove(trail[i]);
         }
 
@@ -125,10 +126,10 @@ internal sealed class SizeSolver
         if (Unknowns.Mentions(difference) || !DimExpression.DefinitelyDiffer(left, right)) return null;
         foreach (var symbol in difference.Symbols)
         {
-            if (!aliasable.Contains(symbol) || !difference.TrySolveFor(symbol, out var value) || value is not { IsSymbol: true }) continue;
+            if (aliasable?.Contains(symbol) != true || !difference.TrySolveFor(symbol, out var value) || value is not { IsSymbol: true }) continue;
             // One object size per method symbol and one method symbol per object size: N and D stay independent.
             var target = value.Symbols[0];
-            if (!objectLevel.Contains(target) || bindings.ContainsKey(symbol) || !claimed.Add(target)) continue;
+            if (objectLevel?.Contains(target) != true || bindings.ContainsKey(symbol) || !(claimed ??= new HashSet<string>(StringComparer.Ordinal)).Add(target)) continue;
             bindings[symbol] = (value, origin);
             trail.Add(symbol);
             return null;
