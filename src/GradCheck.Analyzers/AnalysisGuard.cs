@@ -24,21 +24,21 @@ internal sealed class AnalysisGuard
     /// <summary>For tests: the last exception any analysis swallowed (null when none).</summary>
     internal static Exception? LastSwallowedException { get; set; }
 
-
-    /// <summary>Runs one analysis; an exception (other than cancellation) is swallowed and remembered.</summary>
-    public void Run(string what, Action action) => Run(() => what, action);
-
-    /// <summary>Runs one analysis; <paramref name="what"/> names it only if it fails (naming costs a display string).</summary>
-    public void Run(Func<string> what, Action action)
+    /// <summary>
+    /// Runs one analysis of <paramref name="state"/>; an exception (other than cancellation) is swallowed and remembered.
+    /// With static lambdas no closure is made (this runs once per member of the compilation), and <paramref name="what"/>
+    /// names the analysis only if it fails.
+    /// </summary>
+    public void Run<TState>(TState state, Action<TState> action, Func<TState, string> what)
     {
         try
         {
-            action();
+            action(state);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             if (recordLast) LastSwallowedException = exception;
-            if (Interlocked.CompareExchange(ref first, exception, null) is null) firstWhat = what();
+            if (Interlocked.CompareExchange(ref first, exception, null) is null) firstWhat = what(state);
         }
     }
 

@@ -52,14 +52,23 @@ public sealed class ShapeAnalyzer : DiagnosticAnalyzer
         if (types.ShapeAttribute is not null)
         {
             context.RegisterSymbolAction(
-                c => guard.Run("a [Shape] annotation", () => InvalidShapeAnnotationRule.CheckSymbol(c.Symbol, shapes, c.ReportDiagnostic)),
+                c => guard.Run((c, shapes), static s => CheckAnnotations(s.c, s.shapes), static _ => "a [Shape] annotation"),
                 SymbolKind.Method, SymbolKind.Field, SymbolKind.Property);
         }
 
         // Code block actions rather than operation actions: a body is bound (its operations built) only if a cheap look at
         // its symbols and tokens says it may involve a matrix or vector.
         var relevance = new MathNetRelevance(context.Compilation, types);
-        context.RegisterCodeBlockAction(c => guard.Run(() => Subject(c.OwningSymbol), () => AnalyzeBlock(c, shapes, relevance)));
+        context.RegisterCodeBlockAction(c => guard.Run(
+            (analyzer: this, c, shapes, relevance),
+            static s => s.analyzer.AnalyzeBlock(s.c, s.shapes, s.relevance),
+            static s => Subject(s.c.OwningSymbol)));
+    }
+
+    private static void CheckAnnotations(SymbolAnalysisContext context, ShapeContext shapes)
+    {
+        if (InvalidShapeAnnotationRule.CheckSymbol(context.Symbol, shapes) is not { } diagnostics) return;
+        foreach (var diagnostic in diagnostics) context.ReportDiagnostic(diagnostic);
     }
 
     private static string Subject(ISymbol symbol) => "'" + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'";

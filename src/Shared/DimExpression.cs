@@ -26,34 +26,36 @@ namespace GradCheck.Dims;
 /// </remarks>
 internal sealed class DimExpression : IEquatable<DimExpression>
 {
-    // Monomial (its symbols, sorted, repeated for powers, joined by '*'; "" for the constant) → coefficient, no zeros.
-    private readonly SortedDictionary<string, long> terms;
+    // Monomials (each one's symbols, sorted, repeated for powers, joined by '*'; "" for the constant) with their
+    // coefficients, sorted by monomial in ordinal order, no zeros. A sorted array rather than a sorted dictionary: dims
+    // are small and made often (the analyzer builds and compares many), so each one costs two small allocations.
+    private readonly KeyValuePair<string, long>[] terms;
 
-    private DimExpression(SortedDictionary<string, long> terms) => this.terms = terms;
+    private static readonly KeyValuePair<string, long>[] NoTerms = new KeyValuePair<string, long>[0];
+    private static readonly IComparer<KeyValuePair<string, long>> ByMonomial = new MonomialOrder();
+
+    private DimExpression(KeyValuePair<string, long>[] terms) => this.terms = terms;
 
     /// <summary>A literal size.</summary>
-    public static DimExpression Literal(long value)
-    {
-        var terms = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        if (value != 0) terms[""] = value;
-        return new DimExpression(terms);
-    }
+    public static DimExpression Literal(long value) =>
+        new(value == 0 ? NoTerms : new[] { new KeyValuePair<string, long>("", value) });
 
     /// <summary>A size symbol (an identifier such as <c>N</c>, or a name the analyzer gives a size found in code).</summary>
     public static DimExpression Symbol(string name)
     {
         if (string.IsNullOrEmpty(name)) throw new ArgumentException("A size symbol needs a name.", nameof(name));
-        return new DimExpression(new SortedDictionary<string, long>(StringComparer.Ordinal) { [name] = 1 });
+        return new DimExpression(new[] { new KeyValuePair<string, long>(name, 1) });
     }
 
     /// <summary>Whether the dim is a number, with no symbol in it.</summary>
-    public bool IsLiteral => terms.Count == 0 || terms.Count == 1 && terms.ContainsKey("");
+    // The constant's monomial "" sorts before every other.
+    public bool IsLiteral => terms.Length == 0 || terms.Length == 1 && terms[0].Key.Length == 0;
 
     /// <summary>The number, when <see cref="IsLiteral"/>.</summary>
     public long? LiteralValue => IsLiteral ? ConstantTerm : null;
 
     /// <summary>Whether the dim is one symbol on its own (<c>"N"</c>, not <c>"N+1"</c> or <c>"2*N"</c>).</summary>
-    public bool IsSymbol => terms.Count == 1 && terms.First() is { Key.Length: > 0, Value: 1 } only && only.Key.IndexOf('*') < 0;
+    public bool IsSymbol => terms.Length == 1 && terms[0] is { Key.Length: > 0, Value: 1 } only && only.Key.IndexOf('*') < 0;
 
     /// <summary>The symbols the dim names, in order.</summary>
     public IReadOnlyList<string> Symbols => symbols ??= CollectSymbols();
@@ -63,18 +65,37 @@ internal sealed class DimExpression : IEquatable<DimExpression>
 
     private IReadOnlyList<string> CollectSymbols()
     {
-        var found = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var monomial in terms.Keys)
+        var linear = true;
+        var count = 0;
+        foreach (var term in terms)
         {
-            if (monomial.Length == 0) continue;
-            if (monomial.IndexOf('*') < 0) found.Add(monomial);
-            else foreach (var symbol in monomial.Split('*')) found.Add(symbol);
+            if (term.Key.Length == 0) continue;
+            count++;
+            linear &= term.Key.IndexOf('*') < 0;
         }
 
-        return found.Count == 0 ? Array.Empty<string>() : new List<string>(found);
+        if (count == 0) return Array.Empty<string>();
+        if (linear)
+        {
+            // Each monomial is one symbol, and they are already distinct and in order.
+            var names = new string[count];
+            var at = 0;
+            foreach (var term in terms)
+                if (term.Key.Length > 0) names[at++] = term.Key;
+            return names;
+        }
+
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            if (term.Key.Length == 0) continue;
+            foreach (var symbol in term.Key.Split('*')) found.Add(symbol);
+        }
+
+        return new List<string>(found);
     }
 
-    private long ConstantTerm => terms.TryGetValue("", out var constant) ? constant : 0;
+    private long ConstantTerm => terms.Length > 0 && terms[0].Key.Length == 0 ? terms[0].Value : 0;
 
     /// <summary>Reads a dim as written in a <c>[Shape]</c>; null with <paramref name="problem"/> set when it is malformed.</summary>
     /// <param name="text">The dim as written.</param>
@@ -143,6 +164,8 @@ internal sealed class DimExpression : IEquatable<DimExpression>
     public DimExpression Substitute(Func<string, DimExpression?> replacement)
     {
         if (IsLiteral) return this;
+        // The usual dim, one symbol on its own, is replaced whole: nothing to multiply out or normalise.
+        if (IsSymbol) return replacement(terms[0].Key) ?? this;
         var replaces = false;
         foreach (var symbol in Symbols)
         {
@@ -152,13 +175,28 @@ internal sealed class DimExpression : IEquatable<DimExpression>
         }
 
         if (!replaces) return this;
-        var result = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var result = new List<KeyValuePair<string, long>>(terms.Length + 2);
         var changed = false;
         foreach (var term in terms)
         {
             if (term.Key.Length == 0)
             {
-                Add(result, "", term.Value);
+                result.Add(term);
+                continue;
+            }
+
+            if (term.Key.IndexOf('*') < 0)
+            {
+                // A linear term (the usual one): its value scaled, no product built.
+                var value = replacement(term.Key);
+                if (value is null)
+                {
+                    result.Add(term);
+                    continue;
+                }
+
+                changed = true;
+                foreach (var part in value.terms) result.Add(new KeyValuePair<string, long>(part.Key, checked(term.Value * part.Value)));
                 continue;
             }
 
@@ -170,10 +208,10 @@ internal sealed class DimExpression : IEquatable<DimExpression>
                 product *= value ?? Symbol(symbol);
             }
 
-            foreach (var part in product.terms) Add(result, part.Key, part.Value);
+            result.AddRange(product.terms);
         }
 
-        return changed ? new DimExpression(result) : this;
+        return changed ? new DimExpression(Normalize(result)) : this;
     }
 
     /// <summary>
@@ -185,14 +223,20 @@ internal sealed class DimExpression : IEquatable<DimExpression>
     public bool TrySolveFor(string symbol, out DimExpression? value)
     {
         value = null;
-        if (!terms.TryGetValue(symbol, out var coefficient) || coefficient is not (1 or -1)) return false;
-        var rest = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var index = IndexOf(symbol);
+        if (index < 0) return false;
+        var coefficient = terms[index].Value;
+        if (coefficient is not (1 or -1)) return false;
+        var rest = new KeyValuePair<string, long>[terms.Length - 1];
+        var at = 0;
         foreach (var term in terms)
         {
             if (term.Key == symbol) continue;
-            foreach (var name in term.Key.Split('*'))
-                if (name == symbol) return false;
-            rest[term.Key] = checked(-coefficient * term.Value);
+            if (term.Key.IndexOf('*') >= 0)
+                foreach (var name in term.Key.Split('*'))
+                    if (name == symbol) return false;
+            // Order is kept: the same monomials, one fewer.
+            rest[at++] = new KeyValuePair<string, long>(term.Key, checked(-coefficient * term.Value));
         }
 
         value = new DimExpression(rest);
@@ -208,16 +252,21 @@ internal sealed class DimExpression : IEquatable<DimExpression>
     /// <summary>The product of two dims.</summary>
     public static DimExpression operator *(DimExpression a, DimExpression b)
     {
-        var result = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var result = new List<KeyValuePair<string, long>>(a.terms.Length * b.terms.Length);
         foreach (var x in a.terms)
             foreach (var y in b.terms)
-                Add(result, MultiplyMonomials(x.Key, y.Key), checked(x.Value * y.Value));
-        return new DimExpression(result);
+                result.Add(new KeyValuePair<string, long>(MultiplyMonomials(x.Key, y.Key), checked(x.Value * y.Value)));
+        return new DimExpression(Normalize(result));
     }
 
     /// <inheritdoc/>
-    public bool Equals(DimExpression? other) =>
-        other is not null && other.terms.Count == terms.Count && terms.All(t => other.terms.TryGetValue(t.Key, out var c) && c == t.Value);
+    public bool Equals(DimExpression? other)
+    {
+        if (other is null || other.terms.Length != terms.Length) return false;
+        for (var i = 0; i < terms.Length; i++)
+            if (terms[i].Value != other.terms[i].Value || !string.Equals(terms[i].Key, other.terms[i].Key, StringComparison.Ordinal)) return false;
+        return true;
+    }
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as DimExpression);
@@ -233,7 +282,7 @@ internal sealed class DimExpression : IEquatable<DimExpression>
     /// <summary>The normal form as a reader writes it (<c>L-K+1</c>).</summary>
     public override string ToString()
     {
-        if (terms.Count == 0) return "0";
+        if (terms.Length == 0) return "0";
         var text = new StringBuilder();
         // Added terms before subtracted ones, higher degree first, then by name; the number last: "L-K+1", "2*N+2".
         var ordered = terms.Where(t => t.Key.Length > 0)
@@ -241,7 +290,7 @@ internal sealed class DimExpression : IEquatable<DimExpression>
             .ThenByDescending(t => t.Key.Split('*').Length)
             .ThenBy(t => t.Key, StringComparer.Ordinal)
             .ToList();
-        if (terms.TryGetValue("", out var constant)) ordered.Add(new KeyValuePair<string, long>("", constant));
+        if (ConstantTerm is var constant and not 0) ordered.Add(new KeyValuePair<string, long>("", constant));
         foreach (var term in ordered)
         {
             var coefficient = term.Value;
@@ -256,18 +305,60 @@ internal sealed class DimExpression : IEquatable<DimExpression>
         return text.ToString();
     }
 
+    /// <summary>The index of a monomial in <see cref="terms"/>, or -1.</summary>
+    private int IndexOf(string monomial)
+    {
+        for (var i = 0; i < terms.Length; i++)
+            if (string.Equals(terms[i].Key, monomial, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
+    /// <summary>a + sign·b, merged in one pass over both sorted term lists.</summary>
     private static DimExpression Combine(DimExpression a, DimExpression b, long sign)
     {
-        var result = new SortedDictionary<string, long>(a.terms, StringComparer.Ordinal);
-        foreach (var term in b.terms) Add(result, term.Key, checked(sign * term.Value));
+        if (b.terms.Length == 0) return a;
+        var result = new KeyValuePair<string, long>[a.terms.Length + b.terms.Length];
+        int i = 0, j = 0, count = 0;
+        while (i < a.terms.Length || j < b.terms.Length)
+        {
+            var order = i == a.terms.Length ? 1 : j == b.terms.Length ? -1 : string.CompareOrdinal(a.terms[i].Key, b.terms[j].Key);
+            if (order < 0)
+            {
+                result[count++] = a.terms[i++];
+            }
+            else if (order > 0)
+            {
+                result[count++] = new KeyValuePair<string, long>(b.terms[j].Key, checked(sign * b.terms[j].Value));
+                j++;
+            }
+            else
+            {
+                var sum = checked(a.terms[i].Value + sign * b.terms[j].Value);
+                if (sum != 0) result[count++] = new KeyValuePair<string, long>(a.terms[i].Key, sum);
+                i++;
+                j++;
+            }
+        }
+
+        if (count < result.Length) Array.Resize(ref result, count);
         return new DimExpression(result);
     }
 
-    private static void Add(SortedDictionary<string, long> terms, string monomial, long coefficient)
+    /// <summary>Terms in any order, possibly repeated, as the normal form: sorted by monomial, like ones added, zeros dropped.</summary>
+    private static KeyValuePair<string, long>[] Normalize(List<KeyValuePair<string, long>> raw)
     {
-        var sum = checked((terms.TryGetValue(monomial, out var existing) ? existing : 0) + coefficient);
-        if (sum == 0) terms.Remove(monomial);
-        else terms[monomial] = sum;
+        raw.Sort(ByMonomial);
+        var merged = new List<KeyValuePair<string, long>>(raw.Count);
+        foreach (var term in raw)
+        {
+            if (merged.Count > 0 && string.Equals(merged[merged.Count - 1].Key, term.Key, StringComparison.Ordinal))
+                merged[merged.Count - 1] = new KeyValuePair<string, long>(term.Key, checked(merged[merged.Count - 1].Value + term.Value));
+            else
+                merged.Add(term);
+        }
+
+        merged.RemoveAll(term => term.Value == 0);
+        return merged.Count == 0 ? NoTerms : merged.ToArray();
     }
 
     private static string MultiplyMonomials(string a, string b)
@@ -276,6 +367,11 @@ internal sealed class DimExpression : IEquatable<DimExpression>
         if (b.Length == 0) return a;
         var symbols = a.Split('*').Concat(b.Split('*')).OrderBy(s => s, StringComparer.Ordinal);
         return string.Join("*", symbols);
+    }
+
+    private sealed class MonomialOrder : IComparer<KeyValuePair<string, long>>
+    {
+        public int Compare(KeyValuePair<string, long> x, KeyValuePair<string, long> y) => string.CompareOrdinal(x.Key, y.Key);
     }
 
     /// <summary>A recursive-descent parser over the grammar in the type's remarks.</summary>

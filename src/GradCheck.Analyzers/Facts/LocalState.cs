@@ -20,6 +20,13 @@ internal sealed class LocalState
         sizes = new Dictionary<ISymbol, DimExpression?>(SymbolEqualityComparer.Default);
     }
 
+    // Sized for a join, which keeps at most what both sides hold: no rehashing while it is filled.
+    private LocalState(int shapeCapacity, int sizeCapacity)
+    {
+        shapes = new Dictionary<ISymbol, Shape?>(shapeCapacity, SymbolEqualityComparer.Default);
+        sizes = new Dictionary<ISymbol, DimExpression?>(sizeCapacity, SymbolEqualityComparer.Default);
+    }
+
     private LocalState(LocalState other)
     {
         shapes = new Dictionary<ISymbol, Shape?>(other.shapes, SymbolEqualityComparer.Default);
@@ -61,7 +68,7 @@ internal sealed class LocalState
     {
         if (a.Unreachable) return b.Clone();
         if (b.Unreachable) return a.Clone();
-        var joined = new LocalState();
+        var joined = new LocalState(System.Math.Min(a.shapes.Count, b.shapes.Count), System.Math.Min(a.sizes.Count, b.sizes.Count));
         foreach (var pair in a.shapes)
             if (b.shapes.TryGetValue(pair.Key, out var other)) joined.SetShape(pair.Key, JoinShapes(pair.Value, other, solver));
         foreach (var pair in a.sizes)
@@ -85,6 +92,6 @@ internal sealed class LocalState
     {
         var ra = solver.Resolve(a);
         var rb = solver.Resolve(b);
-        return ra is not null && ra.Equals(rb) ? ra : null;
+        return ra is not null && (ReferenceEquals(ra, rb) || ra.Equals(rb)) ? ra : null;
     }
 }

@@ -168,8 +168,9 @@ internal sealed partial class MethodInference
     /// <summary>The int locals and members a loop assigns (reused: read right after each call, before any nested loop).</summary>
     private readonly List<ISymbol> loopSizes = new();
 
-    /// <summary>The walk over a loop's operations (reused, like <see cref="loopSizes"/>).</summary>
-    private readonly Stack<IOperation> loopWalk = new();
+    /// <summary>The walk over a loop's operations, one per thread (the walk calls nothing that walks again).</summary>
+    [System.ThreadStatic]
+    private static Stack<IOperation>? loopWalk;
 
     /// <summary>Whether the loop assigns a matrix or vector declared outside it; the int locals and members it assigns.</summary>
     private bool AssignsMatrixOrVector(ILoopOperation loop, out List<ISymbol> assignedSizes)
@@ -177,7 +178,7 @@ internal sealed partial class MethodInference
         assignedSizes = loopSizes;
         assignedSizes.Clear();
         var matrices = false;
-        var pending = loopWalk;
+        var pending = loopWalk ??= new Stack<IOperation>();
         pending.Clear();
         pending.Push(loop);
         while (pending.Count > 0)

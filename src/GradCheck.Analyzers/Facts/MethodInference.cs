@@ -73,24 +73,26 @@ internal sealed partial class MethodInference : IOperandShapes
     /// <summary>Records the locals a lambda or local function assigns: their value at a point cannot be known.</summary>
     private void MarkUntracked(ImmutableArray<IOperation> blocks)
     {
+        // One walk, each operation knowing whether it is inside a lambda or local function (walking each function's
+        // descendants again would visit nested functions once per enclosing one).
+        var pending = untrackedWalk ??= new Stack<(IOperation Operation, bool InFunction)>();
+        pending.Clear();
         foreach (var block in blocks)
+            if (block is not null) pending.Push((block, false));
+        while (pending.Count > 0)
         {
-            if (block is null) continue;
-            foreach (var operation in block.DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                        foreach (var inner in operation.Descendants())
-                            if (AssignedSymbol(inner) is { } target) untracked.Add(target);
-                        break;
-                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when LocalOrParameter(argument.Value) is { } target:
-                        untracked.Add(target);
-                        break;
-                }
-            }
+            var (operation, inFunction) = pending.Pop();
+            if (inFunction && AssignedSymbol(operation) is { } assigned) untracked.Add(assigned);
+            if (operation is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument && LocalOrParameter(argument.Value) is { } target)
+                untracked.Add(target);
+            var childrenInFunction = inFunction || operation is IAnonymousFunctionOperation or ILocalFunctionOperation;
+            foreach (var child in operation.ChildOperations) pending.Push((child, childrenInFunction));
         }
     }
+
+    /// <summary>The walk of <see cref="MarkUntracked"/>, one per thread (the walk calls nothing that walks again).</summary>
+    [System.ThreadStatic]
+    private static Stack<(IOperation Operation, bool InFunction)>? untrackedWalk;
 
     private static ISymbol? AssignedSymbol(IOperation operation) => operation switch
     {
@@ -151,7 +153,10 @@ internal sealed partial class MethodInference : IOperandShapes
         return false;
     }
 
-    private HashSet<string> methodLevelNames = new(System.StringComparer.Ordinal);
+    // Set by InitializeParameters for a method; a field's or property's initializer has none.
+    private HashSet<string> methodLevelNames = NoNames;
+
+    private static readonly HashSet<string> NoNames = new(System.StringComparer.Ordinal);
 
     /// <summary>The size symbols of the type's annotated fields and properties (looked up on first use: most code has none).</summary>
     private ImmutableHashSet<string> TypeLevelSymbols => typeLevelSymbolsValue ??= context.TypeLevelSymbols(containingType);

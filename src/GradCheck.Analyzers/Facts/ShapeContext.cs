@@ -27,10 +27,18 @@ internal sealed class ShapeContext
     [ThreadStatic]
     private static HashSet<INamedTypeSymbol>? typesInProgress;
 
+    // Made once: a lambda capturing this would be a new delegate on every lookup, and lookups are frequent.
+    private readonly Func<ISymbol, Annotation?> readAnnotation;
+    private readonly Func<IMethodSymbol, Annotation?> readReturnAnnotation;
+    private readonly Func<ITypeSymbol, ImmutableHashSet<string>> collectTypeLevelSymbols;
+
     public ShapeContext(Compilation compilation, KnownSymbols types)
     {
         Compilation = compilation;
         Types = types;
+        readAnnotation = symbol => Annotation.OnSymbol(symbol, Types);
+        readReturnAnnotation = method => Annotation.OnReturn(method, Types);
+        collectTypeLevelSymbols = CollectTypeLevelSymbols;
     }
 
     public Compilation Compilation { get; }
@@ -41,27 +49,29 @@ internal sealed class ShapeContext
     public Annotation? AnnotationOf(ISymbol symbol) =>
         // Most symbols carry no attribute at all: no need to hash them into the cache.
         symbol is IParameterSymbol or IFieldSymbol or IPropertySymbol && !symbol.GetAttributes().IsEmpty
-            ? annotations.GetOrAdd(symbol, s => Annotation.OnSymbol(s, Types))
+            ? annotations.GetOrAdd(symbol, readAnnotation)
             : null;
 
     /// <summary>The <c>[return: Shape]</c> of a method, read once.</summary>
     public Annotation? ReturnAnnotationOf(IMethodSymbol method) =>
-        method.GetReturnTypeAttributes().IsEmpty ? null : returnAnnotations.GetOrAdd(method, m => Annotation.OnReturn(m, Types));
+        method.GetReturnTypeAttributes().IsEmpty ? null : returnAnnotations.GetOrAdd(method, readReturnAnnotation);
 
     /// <summary>The size symbols named on the fields and properties of a type and its base types (shared by all its members).</summary>
     public ImmutableHashSet<string> TypeLevelSymbols(ITypeSymbol? type)
     {
         if (type is null) return ImmutableHashSet<string>.Empty;
-        return typeLevelSymbols.GetOrAdd(type.OriginalDefinition, t =>
-        {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            for (var current = t; current is not null; current = current.BaseType)
-                foreach (var member in current.GetMembers())
-                    if (member is IFieldSymbol or IPropertySymbol && AnnotationOf(member)?.Shape is { } shape)
-                        foreach (var dim in shape.Dims)
-                            if (dim is not null) names.UnionWith(dim.Symbols);
-            return names.ToImmutableHashSet(StringComparer.Ordinal);
-        });
+        return typeLevelSymbols.GetOrAdd(type.OriginalDefinition, collectTypeLevelSymbols);
+    }
+
+    private ImmutableHashSet<string> CollectTypeLevelSymbols(ITypeSymbol type)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = type; current is not null; current = current.BaseType)
+            foreach (var member in current.GetMembers())
+                if (member is IFieldSymbol or IPropertySymbol && AnnotationOf(member)?.Shape is { } shape)
+                    foreach (var dim in shape.Dims)
+                        if (dim is not null) names.UnionWith(dim.Symbols);
+        return names.ToImmutableHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>What the constructors of a type establish for its methods (none while they are being analysed).</summary>

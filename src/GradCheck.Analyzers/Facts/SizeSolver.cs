@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Globalization;
+using System;
 using GradCheck.Analyzers.Model;
 using GradCheck.Dims;
 
@@ -17,35 +17,39 @@ internal sealed class SizeSolver
     private readonly Dictionary<string, UnknownSize> unknowns = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, (DimExpression Value, Origin Origin)> bindings = new(System.StringComparer.Ordinal);
     private readonly List<string> trail = new();
-    private readonly HashSet<string> aliasable = new(System.StringComparer.Ordinal);
-    private readonly HashSet<string> objectLevel = new(System.StringComparer.Ordinal);
-    private readonly HashSet<string> claimed = new(System.StringComparer.Ordinal);
+    // Made on first use: most bodies have no [Shape] symbol of their own and read no size of their object.
+    private HashSet<string>? aliasable;
+    private HashSet<string>? objectLevel;
+    private HashSet<string>? claimed;
+    private readonly Func<string, DimExpression?> boundValue;
     private int counter;
+
+    public SizeSolver() => boundValue = symbol => bindings.TryGetValue(symbol, out var bound) ? bound.Value : null;
 
     /// <summary>
     /// A method's own [Shape] symbol: a size its caller provides. Where it first meets a size of the object (a
     /// constructor parameter, an int field) it names that size for the rest of the method — the method's precondition,
     /// not a bug; against another [Shape] symbol, a literal or an int parameter it stays independent.
     /// </summary>
-    public void AddAliasable(string symbol) => aliasable.Add(symbol);
+    public void AddAliasable(string symbol) => (aliasable ??= new HashSet<string>(StringComparer.Ordinal)).Add(symbol);
 
     /// <summary>A size of the object, set by its constructors.</summary>
-    public void AddObjectLevel(string symbol) => objectLevel.Add(symbol);
+    public void AddObjectLevel(string symbol) => (objectLevel ??= new HashSet<string>(StringComparer.Ordinal)).Add(symbol);
 
     /// <summary>A fresh unknown size.</summary>
     public DimExpression NewUnknown(string owner, string axis, bool fixedByLiterals = true)
     {
-        var name = Unknowns.Marker + (++counter).ToString(CultureInfo.InvariantCulture);
-        unknowns[name] = new UnknownSize(owner, axis, fixedByLiterals);
-        return DimExpression.Symbol(name);
+        var unknown = UnknownSymbols.Get(++counter);
+        unknowns[unknown.Symbols[0]] = new UnknownSize(unknown, owner, axis, fixedByLiterals);
+        return unknown;
     }
 
     /// <summary>A fresh unknown size of the value some code computes.</summary>
     private DimExpression NewUnknown(Microsoft.CodeAnalysis.SyntaxNode owner, string axis)
     {
-        var name = Unknowns.Marker + (++counter).ToString(CultureInfo.InvariantCulture);
-        unknowns[name] = new UnknownSize(owner, axis);
-        return DimExpression.Symbol(name);
+        var unknown = UnknownSymbols.Get(++counter);
+        unknowns[unknown.Symbols[0]] = new UnknownSize(unknown, owner, axis);
+        return unknown;
     }
 
     /// <summary>A fresh shape of unknown sizes for the value some code computes.</summary>
@@ -63,7 +67,7 @@ internal sealed class SizeSolver
     {
         for (var i = trail.Count - 1; i >= mark; i--)
         {
-            if (aliasable.Contains(trail[i]) && bindings.TryGetValue(trail[i], out var alias)) claimed.Remove(alias.Value.Symbols[0]);
+            if (aliasable?.Contains(trail[i]) == true && bindings.TryGetValue(trail[i], out var alias)) claimed?.Remove(alias.Value.Symbols[0]);
             bindings.Remove(trail[i]);
         }
 
@@ -73,10 +77,22 @@ internal sealed class SizeSolver
     /// <summary>The dim with every fixed unknown replaced by what it was fixed to.</summary>
     public DimExpression? Resolve(DimExpression? dim)
     {
-        if (dim is null || bindings.Count == 0 || dim.IsLiteral) return dim;
+        if (dim is null || bindings.Count == 0) return dim;
         for (var depth = 0; depth < MaxResolveDepth; depth++)
         {
-            var next = dim.Substitute(symbol => bindings.TryGetValue(symbol, out var bound) ? bound.Value : null);
+            var symbols = dim.Symbols;
+            if (symbols.Count == 0) return dim;
+            DimExpression next;
+            if (symbols.Count == 1)
+            {
+                // Most dims are one symbol, most often unbound; a bound unknown of this solver is replaced whole (no polynomial rebuilt).
+                if (!bindings.TryGetValue(symbols[0], out var bound)) return dim;
+                next = unknowns.TryGetValue(symbols[0], out var unknown) && ReferenceEquals(unknown.Dim, dim) ? bound.Value : dim.Substitute(boundValue);
+            }
+            else
+            {
+                next = dim.Substitute(boundValue);
+            }
             if (ReferenceEquals(next, dim)) return dim;
             dim = next;
         }
@@ -94,7 +110,7 @@ internal sealed class SizeSolver
     {
         var left = Resolve(a);
         var right = Resolve(b);
-        if (left is null || right is null || left.Equals(right)) return null;
+        if (left is null || right is null || ReferenceEquals(left, right) || left.Equals(right)) return null;
         var difference = left - right;
         foreach (var symbol in difference.Symbols)
         {
@@ -110,10 +126,10 @@ internal sealed class SizeSolver
         if (Unknowns.Mentions(difference) || !DimExpression.DefinitelyDiffer(left, right)) return null;
         foreach (var symbol in difference.Symbols)
         {
-            if (!aliasable.Contains(symbol) || !difference.TrySolveFor(symbol, out var value) || value is not { IsSymbol: true }) continue;
+            if (aliasable?.Contains(symbol) != true || !difference.TrySolveFor(symbol, out var value) || value is not { IsSymbol: true }) continue;
             // One object size per method symbol and one method symbol per object size: N and D stay independent.
             var target = value.Symbols[0];
-            if (!objectLevel.Contains(target) || bindings.ContainsKey(symbol) || !claimed.Add(target)) continue;
+            if (objectLevel?.Contains(target) != true || bindings.ContainsKey(symbol) || !(claimed ??= new HashSet<string>(StringComparer.Ordinal)).Add(target)) continue;
             bindings[symbol] = (value, origin);
             trail.Add(symbol);
             return null;

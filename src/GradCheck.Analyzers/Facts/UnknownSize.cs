@@ -1,3 +1,5 @@
+using GradCheck.Dims;
+
 namespace GradCheck.Analyzers.Facts;
 
 /// <summary>An unknown size of an unannotated value (x's columns): what a message calls it once a use has fixed it.</summary>
@@ -6,20 +8,25 @@ internal sealed class UnknownSize
     private readonly string? owner;
     private readonly Microsoft.CodeAnalysis.SyntaxNode? ownerSyntax;
 
-    public UnknownSize(string owner, string axis, bool fixedByLiterals)
+    public UnknownSize(DimExpression dim, string owner, string axis, bool fixedByLiterals)
     {
+        Dim = dim;
         this.owner = owner;
         Axis = axis;
         FixedByLiterals = fixedByLiterals;
     }
 
     /// <summary>An unknown size of the value some code computes (named by that code only if a message needs it).</summary>
-    public UnknownSize(Microsoft.CodeAnalysis.SyntaxNode ownerSyntax, string axis)
+    public UnknownSize(DimExpression dim, Microsoft.CodeAnalysis.SyntaxNode ownerSyntax, string axis)
     {
+        Dim = dim;
         this.ownerSyntax = ownerSyntax;
         Axis = axis;
         FixedByLiterals = true;
     }
+
+    /// <summary>The dim that names it (one symbol, ?n).</summary>
+    public DimExpression Dim { get; }
 
     /// <summary>The value it belongs to ("x", "this.W", "H", "`Load()`").</summary>
     public string Owner => owner ?? "`" + Origin.Shorten(ownerSyntax!) + "`";

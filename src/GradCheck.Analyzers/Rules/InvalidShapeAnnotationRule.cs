@@ -1,4 +1,4 @@
-using System;
+using System.Collections.Generic;
 using GradCheck.Analyzers.Facts;
 using GradCheck.Analyzers.Facts.Findings;
 using GradCheck.Analyzers.Model;
@@ -14,32 +14,43 @@ internal static class InvalidShapeAnnotationRule
         Diagnostic.Create(Descriptors.InvalidShapeAnnotation, finding.Syntax.GetLocation(), finding.ValueText, finding.Problem);
 
     /// <summary>Checks the annotations a symbol carries: a parameter's, field's or property's, a method's return value's.</summary>
-    public static void CheckSymbol(ISymbol symbol, ShapeContext context, Action<Diagnostic> report)
+    /// <returns>The diagnostics, null when there are none (the usual case).</returns>
+    // Runs on every member of the compilation: names and locations are made only for a malformed annotation.
+    public static List<Diagnostic>? CheckSymbol(ISymbol symbol, ShapeContext context)
     {
         var types = context.Types;
-        var fallback = symbol.Locations.IsEmpty ? Location.None : symbol.Locations[0];
+        List<Diagnostic>? report = null;
         switch (symbol)
         {
             case IMethodSymbol method:
                 // Accessors are checked through their property; parameters and the return value through their method.
-                if (method.AssociatedSymbol is IPropertySymbol) return;
-                Check(method.GetReturnTypeAttributes(), context.ReturnAnnotationOf(method), method.Name + " (return value)", fallback, types, report);
+                if (method.AssociatedSymbol is IPropertySymbol) return null;
+                if (context.ReturnAnnotationOf(method)?.Problem is { } returnProblem)
+                    Report(method.GetReturnTypeAttributes(), returnProblem, method.Name + " (return value)", FirstLocation(symbol), types, ref report);
                 foreach (var parameter in method.Parameters)
-                    Check(parameter.GetAttributes(), context.AnnotationOf(parameter), parameter.Name,
-                        parameter.Locations.IsEmpty ? fallback : parameter.Locations[0], types, report);
+                {
+                    if (context.AnnotationOf(parameter)?.Problem is not { } problem) continue;
+                    Report(parameter.GetAttributes(), problem, parameter.Name,
+                        parameter.Locations.IsEmpty ? FirstLocation(symbol) : parameter.Locations[0], types, ref report);
+                }
+
                 break;
             case IFieldSymbol or IPropertySymbol:
-                Check(symbol.GetAttributes(), context.AnnotationOf(symbol), symbol.Name, fallback, types, report);
+                if (context.AnnotationOf(symbol)?.Problem is { } memberProblem)
+                    Report(symbol.GetAttributes(), memberProblem, symbol.Name, FirstLocation(symbol), types, ref report);
                 break;
         }
+
+        return report;
     }
 
-    private static void Check(
-        System.Collections.Immutable.ImmutableArray<AttributeData> attributes, Annotation? annotation, string name, Location fallback, KnownSymbols types,
-        Action<Diagnostic> report)
+    private static Location FirstLocation(ISymbol symbol) => symbol.Locations.IsEmpty ? Location.None : symbol.Locations[0];
+
+    private static void Report(
+        System.Collections.Immutable.ImmutableArray<AttributeData> attributes, string problem, string name, Location fallback, KnownSymbols types,
+        ref List<Diagnostic>? report)
     {
-        if (annotation?.Problem is null) return;
         var location = Annotation.ShapeAttributeOf(attributes, types)?.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? fallback;
-        report(Diagnostic.Create(Descriptors.InvalidShapeAnnotation, location, name, annotation.Problem));
+        (report ??= new List<Diagnostic>()).Add(Diagnostic.Create(Descriptors.InvalidShapeAnnotation, location, name, problem));
     }
 }

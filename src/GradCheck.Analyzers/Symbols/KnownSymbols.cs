@@ -1,48 +1,37 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace GradCheck.Analyzers.Symbols;
 
 /// <summary>
-/// The types both analyzers recognise, resolved once per compilation by metadata name: MathNet's matrices, vectors and
-/// builders, GradCheck's attributes and helpers (the assemblies that declare them are never referenced by the analyzer).
+/// The types both analyzers recognise, resolved once per compilation (and shared by both): MathNet's matrices, vectors
+/// and builders, GradCheck's attributes and helpers (the assemblies that declare them are never referenced by the
+/// analyzer).
 /// </summary>
 internal sealed class KnownSymbols
 {
-    private readonly Compilation compilation;
-    private ImmutableArray<INamedTypeSymbol> gradCheckAttributes;
+    private static readonly ConditionalWeakTable<Compilation, KnownSymbols> PerCompilation = new();
 
     private KnownSymbols(Compilation compilation)
     {
-        this.compilation = compilation;
-        Matrix = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.Matrix`1");
-        Vector = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.Vector`1");
-        MatrixBuilder = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.MatrixBuilder`1");
-        VectorBuilder = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.VectorBuilder`1");
-        ShapeAttribute = compilation.GetTypeByMetadataName("GradCheck.ShapeAttribute");
-        ShapesHelper = compilation.GetTypeByMetadataName("GradCheck.Shapes");
-        Differentiable = compilation.GetTypeByMetadataName("GradCheck.Differentiable");
-        ConstantAttribute = compilation.GetTypeByMetadataName("GradCheck.Parameters.ConstantAttribute");
-        Scalar = compilation.GetTypeByMetadataName("GradCheck.Scalar");
+        var mathNet = TypeLookup.Namespace(compilation, "MathNet", "Numerics", "LinearAlgebra");
+        Matrix = TypeLookup.Single(compilation, mathNet, "Matrix", 1);
+        Vector = TypeLookup.Single(compilation, mathNet, "Vector", 1);
+        MatrixBuilder = TypeLookup.Single(compilation, mathNet, "MatrixBuilder", 1);
+        VectorBuilder = TypeLookup.Single(compilation, mathNet, "VectorBuilder", 1);
+        var gradCheck = TypeLookup.Namespace(compilation, "GradCheck");
+        ShapeAttribute = TypeLookup.Single(compilation, gradCheck, "ShapeAttribute", 0);
+        ShapesHelper = TypeLookup.Single(compilation, gradCheck, "Shapes", 0);
+        Differentiable = TypeLookup.Single(compilation, gradCheck, "Differentiable", 0);
+        ConstantAttribute = TypeLookup.Single(compilation, TypeLookup.Namespace(compilation, "GradCheck", "Parameters"), "ConstantAttribute", 0);
+        Scalar = TypeLookup.Single(compilation, gradCheck, "Scalar", 0);
+        // xUnit v3 and v2 may both be visible.
+        GradCheckAttributes = TypeLookup.All(gradCheck, "GradCheckAttribute", 0);
     }
 
-    /// <summary>
-    /// The [GradCheck] attributes (xUnit v3 and v2 may both be visible), looked up on first use: a search of every
-    /// referenced assembly that only the usage analyzer needs.
-    /// </summary>
-    private ImmutableArray<INamedTypeSymbol> GradCheckAttributes
-    {
-        get
-        {
-            if (gradCheckAttributes.IsDefault)
-            {
-                var attributes = compilation.GetTypesByMetadataName("GradCheck.GradCheckAttribute");
-                ImmutableInterlocked.InterlockedInitialize(ref gradCheckAttributes, attributes.IsDefault ? ImmutableArray<INamedTypeSymbol>.Empty : attributes);
-            }
-
-            return gradCheckAttributes;
-        }
-    }
+    /// <summary>The [GradCheck] attributes.</summary>
+    private ImmutableArray<INamedTypeSymbol> GradCheckAttributes { get; }
 
     /// <summary>MathNet's <c>Matrix&lt;T&gt;</c>; null when MathNet is not referenced.</summary>
     public INamedTypeSymbol? Matrix { get; }
@@ -77,8 +66,8 @@ internal sealed class KnownSymbols
     /// <summary>Whether a <c>GradCheck.GradCheckAttribute</c> is referenced (else the usage analyzer registers nothing).</summary>
     public bool HasGradCheckAttribute => !GradCheckAttributes.IsEmpty;
 
-    /// <summary>Resolves the types of a compilation.</summary>
-    public static KnownSymbols From(Compilation compilation) => new(compilation);
+    /// <summary>The types of a compilation, resolved by whichever analyzer asks first.</summary>
+    public static KnownSymbols From(Compilation compilation) => PerCompilation.GetValue(compilation, c => new KnownSymbols(c));
 
     /// <summary>True for <c>Matrix&lt;T&gt;</c> and the types deriving from it (DenseMatrix, ...), any element type.</summary>
     public bool IsMatrix(ITypeSymbol? type) => DerivesFrom(type, Matrix);
@@ -136,9 +125,10 @@ internal sealed class KnownSymbols
     {
         // Fast path for the int/double/bool/string operations that make up most of any method body.
         if (generic is null || type is null || type.SpecialType != SpecialType.None || type.TypeKind != TypeKind.Class) return false;
-        // The name first: comparing symbols is far dearer than comparing two interned strings.
+        // The name first: comparing symbols is far dearer than comparing two interned strings (Name, unlike MetadataName, is
+        // not built anew on each read).
         for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
-            if (t.MetadataName == generic.MetadataName && SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, generic)) return true;
+            if (t.Arity == generic.Arity && t.Name == generic.Name && SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, generic)) return true;
         return false;
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
@@ -14,22 +13,23 @@ namespace GradCheck.Analyzers.Symbols;
 /// </summary>
 internal sealed class MathNetRelevance
 {
-    private static readonly string[] MathNetNames =
-    [
-        "Matrix", "Vector", "DenseMatrix", "DenseVector", "SparseMatrix", "SparseVector", "DiagonalMatrix", "CreateMatrix", "CreateVector", "Build",
-    ];
+    /// <summary>The names of MathNet's matrix and vector types, as declarations write them.</summary>
+    private static readonly string[] MathNetTypeNames =
+        ["Matrix", "Vector", "DenseMatrix", "DenseVector", "SparseMatrix", "SparseVector", "DiagonalMatrix"];
+
+    /// <summary>What a body that makes or reads a matrix names, besides the types: the builders.</summary>
+    private static readonly string[] MathNetBuilderNames = ["CreateMatrix", "CreateVector", "Build"];
 
     private readonly Compilation compilation;
     private readonly KnownSymbols types;
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> typesWithMathNetMembers = new(SymbolEqualityComparer.Default);
-    private readonly Lazy<HashSet<string>> names;
+    private readonly object namesGate = new();
+    private volatile NameSet? names;
 
     public MathNetRelevance(Compilation compilation, KnownSymbols types)
     {
         this.compilation = compilation;
         this.types = types;
-        // Once per compilation, by one thread: it visits every member symbol of the compilation.
-        names = new Lazy<HashSet<string>>(CollectNames, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -38,12 +38,10 @@ internal sealed class MathNetRelevance
     /// </summary>
     public static bool MayCaptureOrPassByReference(SyntaxNode body)
     {
-        var text = body.SyntaxTree.GetText().ToString(body.Span);
-        var arrows = 0;
-        for (var at = text.IndexOf("=>", StringComparison.Ordinal); at >= 0; at = text.IndexOf("=>", at + 2, StringComparison.Ordinal)) arrows++;
+        var text = CodeText.Of(body);
         // An expression-bodied member's own => is not a lambda.
-        if (arrows > (body is MemberDeclarationSyntax or AccessorDeclarationSyntax && ExpressionBodied(body) ? 1 : 0)) return true;
-        return ContainsWord(text, "delegate") || ContainsWord(text, "ref") || ContainsWord(text, "out");
+        if (text.Arrows() > (body is MemberDeclarationSyntax or AccessorDeclarationSyntax && ExpressionBodied(body) ? 1 : 0)) return true;
+        return text.ContainsWord("delegate") || text.ContainsWord("ref") || text.ContainsWord("out");
     }
 
     private static bool ExpressionBodied(SyntaxNode body) => body switch
@@ -56,37 +54,6 @@ internal sealed class MathNetRelevance
         _ => false,
     };
 
-    private static bool ContainsWord(string text, string word)
-    {
-        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
-            if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (at + word.Length >= text.Length || !IsIdentifierPart(text[at + word.Length]))) return true;
-        return false;
-    }
-
-    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
-
-    /// <summary>Whether the text names one of the interesting identifiers, scanned without building tokens.</summary>
-    private static bool MentionsAny(string text, HashSet<string> interesting, bool[] lengths)
-    {
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (!(char.IsLetter(text[i]) || text[i] == '_'))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && IsIdentifierPart(text[i])) i++;
-            var length = i - start;
-            // Only identifiers of a length some interesting name has are looked up (no string made for the others).
-            if (length < lengths.Length && lengths[length] && interesting.Contains(text.Substring(start, length))) return true;
-        }
-
-        return false;
-    }
-
     public bool MayInvolveMathNet(SyntaxNode body, ISymbol owner)
     {
         // Types' own code blocks (attribute arguments) and enum members have no shapes to check.
@@ -95,8 +62,7 @@ internal sealed class MathNetRelevance
         if (owner is IFieldSymbol field && types.IsMatrixOrVector(field.Type)) return true;
         if (owner is IPropertySymbol property && types.IsMatrixOrVector(property.Type)) return true;
         if (owner.ContainingType is { } type && HasMathNetMembers(type)) return true;
-        var interesting = Names();
-        return MentionsAny(body.SyntaxTree.GetText().ToString(body.Span), interesting, NameLengths);
+        return CodeText.Of(body).MentionsAny(Names());
     }
 
     private bool Signature(IMethodSymbol method)
@@ -116,37 +82,89 @@ internal sealed class MathNetRelevance
         return false;
     });
 
-    /// <summary>MathNet's type names and the names of this compilation's members that take or give a matrix or vector.</summary>
-    private HashSet<string> Names() => names.Value;
-
-    /// <summary>Which identifier lengths (below 256) occur among the interesting names.</summary>
-    private bool[] NameLengths => nameLengths ??= LengthsOf(Names());
-
-    private bool[]? nameLengths;
-
-    private static bool[] LengthsOf(HashSet<string> found)
+    /// <summary>MathNet's type and builder names and the names of this compilation's members that take or give a matrix or vector.</summary>
+    private NameSet Names()
     {
-        var lengths = new bool[256];
-        foreach (var name in found)
-            if (name.Length < lengths.Length) lengths[name.Length] = true;
-        return lengths;
+        if (names is { } known) return known;
+        lock (namesGate)
+            return names ??= CollectNames();
     }
 
-    private HashSet<string> CollectNames()
+    /// <summary>
+    /// Read from the declarations' syntax, once per compilation: binding every member's signature here would do, first and
+    /// on the analyzer's time, what the compiler does anyway. A member counts when its type or a parameter's type names a
+    /// MathNet type, an alias of one or a class declared here that derives from one (which may say yes too often, never no).
+    /// </summary>
+    private NameSet CollectNames()
     {
-        var found = new HashSet<string>(MathNetNames, StringComparer.Ordinal);
-        foreach (var symbol in compilation.GetSymbolsWithName(_ => true, SymbolFilter.Member))
+        var typeNames = new NameSet(MathNetTypeNames);
+        var matrixTypeNames = new List<string>();
+        var derivedTypes = new List<BaseTypeDeclarationSyntax>();
+        var members = new List<MemberDeclarationSyntax>();
+        foreach (var tree in compilation.SyntaxTrees)
         {
-            var involves = symbol switch
+            foreach (var node in tree.GetRoot().DescendantNodes(DeclarationLevel))
             {
-                IMethodSymbol method => Signature(method),
-                IFieldSymbol field => types.IsMatrixOrVector(field.Type),
-                IPropertySymbol property => types.IsMatrixOrVector(property.Type),
-                _ => false,
-            };
-            if (involves) found.Add(symbol.Name);
+                switch (node)
+                {
+                    case UsingDirectiveSyntax { Alias: { } alias } usingDirective when Mentions(usingDirective.NamespaceOrType, typeNames):
+                        matrixTypeNames.Add(alias.Name.Identifier.ValueText);
+                        break;
+                    case BaseTypeDeclarationSyntax { BaseList: not null } declared:
+                        derivedTypes.Add(declared);
+                        break;
+                    case MethodDeclarationSyntax or PropertyDeclarationSyntax or FieldDeclarationSyntax:
+                        members.Add((MemberDeclarationSyntax)node);
+                        break;
+                }
+            }
+        }
+
+        foreach (var name in matrixTypeNames) typeNames.Add(name);
+        // Classes deriving from a matrix type, through any number of classes declared here.
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var declared in derivedTypes)
+            {
+                var name = declared.Identifier.ValueText;
+                if (typeNames.Contains(name) || !Mentions(declared.BaseList!, typeNames)) continue;
+                typeNames.Add(name);
+                matrixTypeNames.Add(name);
+                added = true;
+            }
+        }
+
+        var found = new NameSet(MathNetTypeNames);
+        foreach (var name in MathNetBuilderNames) found.Add(name);
+        // Aliases and derived classes are names a body may write for a matrix, too.
+        foreach (var name in matrixTypeNames) found.Add(name);
+        foreach (var member in members)
+        {
+            switch (member)
+            {
+                case MethodDeclarationSyntax method when Mentions(method.ReturnType, typeNames) || Mentions(method.ParameterList, typeNames):
+                    found.Add(method.Identifier.ValueText);
+                    break;
+                case PropertyDeclarationSyntax property when Mentions(property.Type, typeNames):
+                    found.Add(property.Identifier.ValueText);
+                    break;
+                case FieldDeclarationSyntax field when Mentions(field.Declaration.Type, typeNames):
+                    foreach (var variable in field.Declaration.Variables) found.Add(variable.Identifier.ValueText);
+                    break;
+            }
         }
 
         return found;
+    }
+
+    /// <summary>Namespaces, types and their member lists: never a body, never an expression.</summary>
+    private static bool DeclarationLevel(SyntaxNode node) => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax;
+
+    private static bool Mentions(SyntaxNode node, NameSet names)
+    {
+        foreach (var token in node.DescendantTokens())
+            if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText)) return true;
+        return false;
     }
 }

@@ -33,8 +33,10 @@ public sealed class GradCheckUsageAnalyzer : DiagnosticAnalyzer
         if (!types.HasGradCheckAttribute) return;
         var guard = new AnalysisGuard();
         context.RegisterCompilationEndAction(guard.ReportFirst);
-        context.RegisterSymbolAction(c => guard.Run("a [GradCheck] method's signature", () => CheckSignature(c, types)), SymbolKind.Method);
-        context.RegisterOperationBlockAction(c => guard.Run("a [GradCheck] method's body", () => CheckBody(c, types)));
+        context.RegisterSymbolAction(
+            c => guard.Run((c, types), static s => CheckSignature(s.c, s.types), static _ => "a [GradCheck] method's signature"), SymbolKind.Method);
+        context.RegisterOperationBlockAction(
+            c => guard.Run((c, types), static s => CheckBody(s.c, s.types), static _ => "a [GradCheck] method's body"));
     }
 
     private static void CheckSignature(SymbolAnalysisContext context, KnownSymbols types)
