@@ -129,7 +129,8 @@ internal sealed class SizeSolver
             if (aliasable?.Contains(symbol) != true || !difference.TrySolveFor(symbol, out var value) || value is not { IsSymbol: true }) continue;
             // One object size per method symbol and one method symbol per object size: N and D stay independent.
             var target = value.Symbols[0];
-            if (objectLevel?.Contains(target) != true || bindings.ContainsKey(symbol) || !(claimed ??= new HashSet<string>(StringComparer.Ordinal)).Add(target)) continue;
+            if (objectLevel?.Contains(target) != true || bindings.ContainsKey(symbol)) continue;
+            if (!(claimed ??= new HashSet<string>(StringComparer.Ordinal)).Add(target)) continue;
             bindings[symbol] = (value, origin);
             trail.Add(symbol);
             return null;
