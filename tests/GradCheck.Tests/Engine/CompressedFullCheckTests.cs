@@ -21,9 +21,11 @@ public class CompressedFullCheckTests
         var (x, w) = (Draw.Matrix(random, 8, 12), Draw.Matrix(random, 12, 10));
         var linear = () => Differentiable.Of(() => x * w, d => (d * w.Transpose(), x.Transpose() * d)).WithInput(x, "x").WithInput(w, "w");
 
+        var (before, weightsBefore) = (x.Clone(), w.Clone());
         var (compressed, uncompressed) = BothWays(linear);
 
         Assert.Equal(Verdict.Passed, compressed.Verdict);
+        Assert.True(Bits(before).SequenceEqual(Bits(x)) && Bits(weightsBefore).SequenceEqual(Bits(w)), "inputs restored bit for bit");
         Assert.Equal(BlockAxis.Rows, compressed.Inputs[0].CompressedAlong);
         Assert.Equal(BlockAxis.Columns, compressed.Inputs[1].CompressedAlong);
         // 12 columns of x and 12 rows of w instead of 216 elements, each about a pair of evaluations per level.
@@ -41,6 +43,18 @@ public class CompressedFullCheckTests
         Assert.Equal(Verdict.Passed, compressed.Verdict);
         Assert.NotNull(compressed.Inputs[0].CompressedAlong);
         Assert.True(compressed.ForwardEvaluations * 3 < uncompressed.ForwardEvaluations,
+            $"{compressed.ForwardEvaluations} compressed against {uncompressed.ForwardEvaluations} one at a time");
+    }
+
+    [Fact]
+    public void An_elementwise_layer_on_a_vector_moves_all_its_elements_at_once()
+    {
+        var x = Draw.Vector(new Random(9), 64, 2);
+        var (compressed, uncompressed) = BothWays(() =>
+            Differentiable.Of(() => x.Map(Math.Tanh), d => d.PointwiseMultiply(x.Map(v => 1 - Math.Tanh(v) * Math.Tanh(v)))).WithInput(x, "x"));
+
+        Assert.Equal(BlockAxis.Rows, compressed.Inputs[0].CompressedAlong);
+        Assert.True(compressed.ForwardEvaluations * 4 < uncompressed.ForwardEvaluations,
             $"{compressed.ForwardEvaluations} compressed against {uncompressed.ForwardEvaluations} one at a time");
     }
 
@@ -159,6 +173,8 @@ public class CompressedFullCheckTests
         Assert.Equal(Comparable(uncompressed.Report), Comparable(compressed.Report));
         return (compressed, uncompressed);
     }
+
+    private static long[] Bits(Matrix<double> m) => m.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits).ToArray();
 
     /// <summary>
     /// The report's lines in order, but for the evaluation count and the order of worst elements whose error ratios tie to
