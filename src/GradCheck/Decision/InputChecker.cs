@@ -146,8 +146,9 @@ internal sealed class InputChecker
     /// assumed: for each bit b of the block number, the elements of the blocks with bit b set (then clear) move at once by
     /// random signed displacements at their element steps, and every output element outside those blocks must stay bit for
     /// bit what it was; 2⌈log₂ B⌉ evaluations separate every pair of blocks. The moves are three levels wider than the first
-    /// (as wide as a ladder here looks; a coupling that shows on small moves shows on wider ones too), or at the first level
-    /// when the wider moves leave the function's domain. Returns the widest level verified, or null.
+    /// (a coupling that shows on small moves shows on wider ones too; the rare ladder that looks wider still evaluates those
+    /// levels one element at a time), or at the first level when the wider moves leave the function's domain. Returns the
+    /// widest level verified, or null.
     /// </summary>
     public int? VerifyBlocks(BlockLayout layout, Random random)
     {
