@@ -30,6 +30,7 @@ internal static class InputCheck
         {
             // Every worker calibrates along the same direction, so they start their elements at the same level.
             foreach (var worker in workers) worker.Calibrate(new Random(calibrationSeed));
+            if (options.CompressFullChecks && options.NondeterminismTolerance == 0) Compress(workers, new Random(calibrationSeed ^ CompressionSeedSalt));
             if (workers.Count > 1) CheckAllInParallel(workers);
             else checker.CheckAllElements();
             localization = Localizer.Summarize(checker);
@@ -45,6 +46,24 @@ internal static class InputCheck
         if (options.ConfirmFailures) Confirm(checker, result);
         return Summarize(checker, options, result, localization, directions, sizes);
     }
+
+    /// <summary>
+    /// Full mode on a matrix output: the first layout (rows or columns) that this input's blocks are verified to keep to
+    /// makes every worker move its groups at once. Verified on the first worker (the others hold copies of the same layer),
+    /// on a random source of its own, so the rest of the check draws what it would draw uncompressed.
+    /// </summary>
+    private static void Compress(IReadOnlyList<InputChecker> workers, Random random)
+    {
+        if (workers[0].BlockOutputShape is not { } output) return;
+        foreach (var layout in BlockLayout.Candidates(output, workers[0].Shape))
+        {
+            if (workers[0].VerifyBlocks(layout, random) is not { } widest) continue;
+            foreach (var worker in workers) worker.Compress(layout, widest);
+            return;
+        }
+    }
+
+    private const int CompressionSeedSalt = 0x43505221;
 
     /// <summary>Default mode: signed directions over the whole input, then localisation when one fails or crosses a kink.</summary>
     private static Localization? Probe(InputChecker checker, CheckOptions options, Random random, int calibrationSeed, InputResult result,
@@ -139,6 +158,8 @@ internal static class InputCheck
     {
         var elements = checker.CheckedElements().ToList();
         result.CheckedElementCount = elements.Count;
+        if (options.KeepElementResults) result.CheckedElements = elements;
+        result.CompressedAlong = checker.CompressedAlong;
         result.FailedElementCount = elements.Count(e => e.Verdict == Verdict.Failed);
         result.NonDifferentiableElementCount = elements.Count(e => e.Verdict == Verdict.NonDifferentiable);
         result.WrongElementCount = localization is { IsEstimate: true } ? Math.Max(localization.WrongElements, result.FailedElementCount)
@@ -163,21 +184,25 @@ internal static class InputCheck
         return result;
     }
 
-    /// <summary>Each checker takes a contiguous share of the elements on its own thread; the first then holds them all.</summary>
+    /// <summary>
+    /// Each checker takes a contiguous share of the elements (or of the groups, when compressed) on its own thread; the first
+    /// then holds them all.
+    /// </summary>
     private static void CheckAllInParallel(IReadOnlyList<InputChecker> checkers)
     {
-        var count = checkers[0].Shape.Count;
+        var count = checkers[0].ShareCount;
         int Start(int worker) => (int)((long)count * worker / checkers.Count);
         try
         {
             Parallel.For(0, checkers.Count, new ParallelOptions { MaxDegreeOfParallelism = checkers.Count },
-                w => checkers[w].CheckRange(Start(w), Start(w + 1)));
+                w => checkers[w].CheckShare(Start(w), Start(w + 1)));
         }
         catch (AggregateException exception) when (exception.InnerExceptions.FirstOrDefault(e => e is CheckFaultException) is { } fault)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
         }
 
-        for (var w = 1; w < checkers.Count; w++) checkers[0].Adopt(checkers[w], Start(w), Start(w + 1));
+        // A worker checked only its share: taking over all it checked takes over its share, whatever the units.
+        for (var w = 1; w < checkers.Count; w++) checkers[0].Adopt(checkers[w], 0, checkers[0].Shape.Count);
     }
 }

@@ -46,6 +46,9 @@ internal sealed class InputChecker
 
     public TensorShape Shape => Storage.Shape;
 
+    /// <summary>The output whose blocks a full check may read apart (<see cref="ProjectedObjective.BlockOutputShape"/>).</summary>
+    public TensorShape? BlockOutputShape => prober.BlockOutputShape;
+
     /// <summary>
     /// The ladder level every probe of this input starts at: 0 (the base steps) until <see cref="Calibrate"/> finds that
     /// the function varies on a smaller scale than the base steps assume.
@@ -85,10 +88,10 @@ internal sealed class InputChecker
     /// <summary>Whether an element's decision was taken at a kink (one-sided slopes), where no Taylor test applies.</summary>
     public bool IsAtKink(int index) => atKink[index];
 
-    private Verdict CheckElementFrom(int index, int firstLevel)
+    private Verdict CheckElementFrom(int index, int firstLevel, ElementGroup? group = null, Perturbation? perturbation = null)
     {
         var step = baseSteps[index];
-        var result = Decide(Perturbation.Element(index, step, Storage.Precision), firstLevel).Scaled(step);
+        var result = Decide(perturbation ?? Perturbation.Element(index, step, Storage.Precision), firstLevel, group).Scaled(step);
         isChecked[index] = true;
         numeric[index] = result.Numeric;
         tolerance[index] = result.Tolerance;
@@ -99,7 +102,94 @@ internal sealed class InputChecker
         return result.Verdict;
     }
 
-    public void CheckAllElements() => CheckRange(0, Storage.Count);
+    public void CheckAllElements() => CheckShare(0, ShareCount);
+
+    /// <summary>The units a full check shares out between workers: groups when compressed, elements otherwise.</summary>
+    public int ShareCount => compression is { } c ? c.Layout.GroupCount(Shape) : Storage.Count;
+
+    /// <summary>Checks the units [start, end) of <see cref="ShareCount"/>.</summary>
+    public void CheckShare(int start, int end)
+    {
+        if (compression is null) CheckRange(start, end);
+        else for (var group = start; group < end; group++) CheckGroup(group);
+    }
+
+    private (BlockLayout Layout, int WidestLevel, int[][] Groups)? compression;
+
+    /// <summary>The axis whose blocks the groups were read apart along; null when elements are checked one at a time.</summary>
+    public BlockAxis? CompressedAlong => compression?.Layout.Axis;
+
+    /// <summary>
+    /// From now on a full check moves each group of <paramref name="layout"/> at once (a layout <see cref="VerifyBlocks"/>
+    /// confirmed down to <paramref name="widestLevel"/>).
+    /// </summary>
+    public void Compress(BlockLayout layout, int widestLevel)
+    {
+        var groups = new List<int>[layout.GroupCount(Shape)];
+        for (var g = 0; g < groups.Length; g++) groups[g] = [];
+        for (var index = 0; index < Storage.Count; index++) groups[layout.GroupOf(Shape, index)].Add(index);
+        compression = (layout, widestLevel, groups.Select(g => g.ToArray()).ToArray());
+    }
+
+    private void CheckGroup(int g)
+    {
+        var (layout, widest, groups) = compression!.Value;
+        var members = groups[g];
+        var perturbations = members.Select(index => Perturbation.Element(index, baseSteps[index], Storage.Precision)).ToArray();
+        var group = new ElementGroup(prober, Storage, Snapshot, layout, members, perturbations, widest);
+        for (var m = 0; m < members.Length; m++)
+            if (!isChecked[members[m]]) CheckElementFrom(members[m], FirstLevel, group, perturbations[m]);
+    }
+
+    /// <summary>
+    /// Whether every block of this input reaches only its own output block under <paramref name="layout"/>, tested rather than
+    /// assumed: for each bit b of the block number, the elements of the blocks with bit b set (then clear) move at once by
+    /// random signed displacements at their element steps, and every output element outside those blocks must stay bit for
+    /// bit what it was; 2⌈log₂ B⌉ evaluations separate every pair of blocks. The moves are three levels wider than the first
+    /// (a coupling that shows on small moves shows on wider ones too; the rare ladder that looks wider still evaluates those
+    /// levels one element at a time), or at the first level when the wider moves leave the function's domain. Returns the
+    /// widest level verified, or null.
+    /// </summary>
+    public int? VerifyBlocks(BlockLayout layout, Random random)
+    {
+        foreach (var wider in (ReadOnlySpan<int>)[VerifiedWiderLevels, 0])
+        {
+            try
+            {
+                return KeepsToBlocks(layout, FirstLevel - wider, random) ? FirstLevel - wider : null;
+            }
+            catch (CheckFaultException)
+            {
+                // Out of the domain or otherwise faulty: narrower moves, then one element at a time, where a fault is reported as usual.
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many levels wider than the first a verified layout serves (wider levels are evaluated one element at a time).</summary>
+    private const int VerifiedWiderLevels = 3;
+
+    private bool KeepsToBlocks(BlockLayout layout, int level, Random random)
+    {
+        var unperturbed = prober.BaseOutput();
+        var bits = 32 - int.LeadingZeroCount(layout.Count - 1);
+        for (var bit = 0; bit < bits; bit++)
+        foreach (var side in (ReadOnlySpan<int>)[1, 0])
+        {
+            bool Moved(int block) => ((block >> bit) & 1) == side;
+            var indices = AllIndices().Where(i => Moved(layout.InputBlock(Shape, i))).ToArray();
+            if (indices.Length == 0) continue;
+            var direction = RandomDirection(indices, random);
+            if (direction.DisplacementsAt(Math.ScaleB(1.0, -direction.UsableLevel(level, Snapshot)), Snapshot) is not { } move) return false;
+            var output = prober.OutputAt(Storage, Snapshot, indices, move, +1);
+            for (var o = 0; o < output.Length; o++)
+                if (!Moved(layout.OutputBlock(o)) && BitConverter.DoubleToInt64Bits(output[o]) != BitConverter.DoubleToInt64Bits(unperturbed[o]))
+                    return false;
+        }
+
+        return true;
+    }
 
     public void CheckRange(int start, int end)
     {
@@ -173,13 +263,15 @@ internal sealed class InputChecker
         TaylorTest.Run(prober, Storage, Snapshot, Perturbation.Element(index, baseSteps[index], Storage.Precision), Gradient, levels[index] - 1,
             noise[index]);
 
-    private ProbeResult Decide(Perturbation perturbation, int firstLevel)
+    private ProbeResult Decide(Perturbation perturbation, int firstLevel, ElementGroup? group = null)
     {
         var usable = perturbation.UsableLevel(firstLevel, Snapshot);
         // An element's bar below a hundred-thousandth of the input's largest derivative needs no wider steps: no error
         // of the input worth reporting hides under it.
         var enough = perturbation.IsElement ? 1e-5 * largestGradient * Math.Abs(perturbation.Steps[0]) : 0;
-        var result = ProbeJudge.Decide(new StepLadder(prober, Storage, Snapshot, Gradient, perturbation, usable), options, enough);
+        var ladder = group is null ? new StepLadder(prober, Storage, Snapshot, Gradient, perturbation, usable)
+            : new StepLadder(prober, new LadderPart(Storage, Snapshot, Gradient, perturbation), group, usable);
+        var result = ProbeJudge.Decide(ladder, options, enough);
         if (result is { AtKink: true, Verdict: Verdict.Failed } && perturbation.MixesSigns) result = result with { Verdict = Verdict.NonDifferentiable };
         if (!result.AtKink) Resolution = Math.Max(Resolution, result.Tolerance / Math.Max(Math.Max(result.Error, Typical(perturbation)), double.Epsilon));
         return result;

@@ -9,6 +9,10 @@ public enum CheckMode
     /// </summary>
     Default,
 
-    /// <summary>Every element of every differentiated input, two forward passes each: the exhaustive check.</summary>
+    /// <summary>
+    /// Every element of every differentiated input, two forward passes each: the exhaustive check. On a matrix output, the
+    /// elements that reach different output rows (a column of x in x·W) or columns (a row of W) share their forward passes,
+    /// each reading its own row or column; that structure is verified first, and elements go one at a time where it fails.
+    /// </summary>
     Full,
 }

@@ -44,6 +44,15 @@ public sealed record CheckOptions
     /// </summary>
     public double NondeterminismTolerance { get; init; }
 
+    /// <summary>
+    /// Whether a full check may move elements whose effects land in different output rows or columns together (verified
+    /// first). Off only to compare with the one-at-a-time check.
+    /// </summary>
+    internal bool CompressFullChecks { get; init; } = true;
+
+    /// <summary>Whether each <see cref="InputResult"/> keeps every checked element (for tests that compare them all).</summary>
+    internal bool KeepElementResults { get; init; }
+
     internal void Validate()
     {
         if (!(RelativeTolerance >= 0) || double.IsInfinity(RelativeTolerance))

@@ -19,6 +19,12 @@ internal sealed class ProjectedObjective(Func<object?> forward, Func<object?[], 
     /// <summary>The output's shape when there is one tensor output; null for a scalar output or several outputs.</summary>
     public TensorShape? OutputShape => parts is [{ Shape.IsScalar: false } only] ? only.Shape : null;
 
+    /// <summary>
+    /// The shape of the one differentiated output whose blocks (rows or columns) a full check may read apart; null for a
+    /// scalar output or several differentiated outputs.
+    /// </summary>
+    public TensorShape? BlockOutputShape => parts?.Where(p => p.IsDifferentiated).ToList() is [{ Shape.IsScalar: false } only] ? only.Shape : null;
+
     /// <summary>The rows and columns of every output: sizes a constant factor in a wrong gradient may come from.</summary>
     public IEnumerable<int> OutputSizes => parts?.SelectMany(p => new[] { p.Shape.Rows, p.Shape.Columns }) ?? [];
 
@@ -101,10 +107,38 @@ internal sealed class ProjectedObjective(Func<object?> forward, Func<object?[], 
             }
         }
 
+        RequireSummable(absolute);
+        magnitude = absolute;
+        return sum;
+    }
+
+    private static void RequireSummable(double absolute)
+    {
         if (!double.IsFinite(absolute))
             throw new CheckFaultException(new CheckFault(FaultKind.OutputTooLarge,
                 "The forward pass's outputs are finite but too large for the check to sum: ⟨u, F(x)⟩ overflows. Scale the outputs " +
                 "down (by a power of two, which keeps every digit) to check this gradient."));
+    }
+
+    /// <summary>
+    /// φ(x) as <see cref="Project"/> gives it, and besides its terms summed per block of <paramref name="layout"/> into
+    /// <paramref name="blockSums"/> (φ_b = Σ over the block's output elements of uᵢFᵢ). Only for <see cref="BlockOutputShape"/>.
+    /// </summary>
+    public double ProjectBlocks(BlockLayout layout, double[] blockSums, out double magnitude)
+    {
+        var values = Read(forward());
+        Array.Clear(blockSums);
+        double sum = 0, absolute = 0;
+        for (var k = 0; k < values.Length; k++)
+        {
+            if (!parts![k].IsDifferentiated) continue;
+            var (u, value) = (upstream[k], values[k]!);
+            var dense = value is MathNet.Numerics.LinearAlgebra.Matrix<double> { Storage.IsDense: true } m ? m.AsColumnMajorArray() : null;
+            for (var i = 0; i < u.Length; i++)
+                blockSums[layout.OutputBlock(i)] += Add(dense?[i] ?? OutputPart.At(value, i), u[i], k, i, ref sum, ref absolute);
+        }
+
+        RequireSummable(absolute);
         magnitude = absolute;
         return sum;
     }
@@ -123,7 +157,7 @@ internal sealed class ProjectedObjective(Func<object?> forward, Func<object?[], 
         for (var i = 0; i < u.Length; i++) Add(dense[i], u[i], part, i, ref sum, ref absolute);
     }
 
-    private void Add(double value, double u, int part, int index, ref double sum, ref double absolute)
+    private double Add(double value, double u, int part, int index, ref double sum, ref double absolute)
     {
         if (!double.IsFinite(value))
             throw new CheckFaultException(new CheckFault(FaultKind.NonFiniteOutput,
@@ -132,6 +166,7 @@ internal sealed class ProjectedObjective(Func<object?> forward, Func<object?[], 
         var term = u * value;
         sum += term;
         absolute += Math.Abs(term);
+        return term;
     }
 
     /// <summary>The outputs of one evaluation, checked against the layout of the first.</summary>

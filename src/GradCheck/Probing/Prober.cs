@@ -88,10 +88,21 @@ internal sealed partial class Prober(ProjectedObjective objective)
 
     private double At(InputStorage input, double[] snapshot, int[] indices, Move move, double sign, out double magnitude)
     {
+        var (value, m) = Perturbed(input, snapshot, indices, move, sign, () => (objective.Project(out var mag), mag));
+        magnitude = m;
+        return value;
+    }
+
+    /// <summary>
+    /// <paramref name="evaluate"/> (one forward pass) with the elements moved to centre + sign·d; the input is restored in
+    /// a finally block, bit for bit, whatever the forward pass does.
+    /// </summary>
+    private T Perturbed<T>(InputStorage input, double[] snapshot, int[] indices, Move move, double sign, Func<T> evaluate)
+    {
         try
         {
             for (var i = 0; i < indices.Length; i++) input[indices[i]] = move.Centres[i] + sign * move.Displacements[i];
-            var value = Evaluate(out magnitude, input, indices.Length == 1 ? indices[0] : null);
+            var value = Evaluate(evaluate, input, indices.Length == 1 ? indices[0] : null);
             RequireStillPerturbed(input, indices, move, sign);
             return value;
         }
@@ -165,11 +176,18 @@ internal sealed partial class Prober(ProjectedObjective objective)
 
     private double Evaluate(out double magnitude, InputStorage? input, int? element)
     {
+        var (value, m) = Evaluate(() => (objective.Project(out var mag), mag), input, element);
+        magnitude = m;
+        return value;
+    }
+
+    private T Evaluate<T>(Func<T> evaluate, InputStorage? input, int? element)
+    {
         Evaluations++;
-        double value;
+        T value;
         try
         {
-            value = objective.Project(out magnitude);
+            value = evaluate();
         }
         catch (CheckFaultException fault) when (fault.Fault.InputName is null && input is not null)
         {

@@ -25,6 +25,20 @@ internal sealed class StepLadder
         FirstLevel = firstLevel;
     }
 
+    /// <summary>
+    /// An element's ladder whose levels its <paramref name="group"/> evaluates for all its members at once: the element reads
+    /// φ summed over its own output block, which no other member reaches, so its quotients are those of a move of its own.
+    /// </summary>
+    public StepLadder(Prober prober, LadderPart element, ElementGroup group, int firstLevel)
+        : this(prober, [element], firstLevel)
+    {
+        this.group = group;
+        block = group.BlockOf(element.Perturbation.Indices[0]);
+    }
+
+    private readonly ElementGroup? group;
+    private readonly int block;
+
     /// <summary>The level of the first look; coarser levels are optional (out of the function's domain they are simply missing).</summary>
     public int FirstLevel { get; }
 
@@ -69,10 +83,16 @@ internal sealed class StepLadder
             moves[p] = move;
         }
 
-        double plus, minus, magnitudePlus, magnitudeMinus;
+        double plus, minus, magnitudePlus, magnitudeMinus, baseValue = prober.Base;
         try
         {
-            if (parts is [var only])
+            if (group?.At(k) is { } shared)
+            {
+                // The group's move leaves every other block as it was (verified): the block's sums differ as φ's would.
+                (plus, minus, baseValue) = (shared.Plus[block], shared.Minus[block], group.BaseBlocks[block]);
+                (magnitudePlus, magnitudeMinus) = (shared.Magnitude, shared.Magnitude);
+            }
+            else if (parts is [var only])
             {
                 plus = prober.At(only.Input, only.Snapshot, only.Perturbation, moves[0], +1, out magnitudePlus);
                 minus = prober.At(only.Input, only.Snapshot, only.Perturbation, moves[0], -1, out magnitudeMinus);
@@ -114,7 +134,7 @@ internal sealed class StepLadder
         var magnitude = Math.Max(prober.BaseMagnitude, Math.Max(magnitudePlus, magnitudeMinus));
         largestMagnitude = Math.Max(largestMagnitude, magnitude);
         RoundingFloor = Math.Max(RoundingFloor, prober.RoundingFloor(magnitude));
-        return new Level(k, t, plus, minus, prober.Base, analytic / t, absoluteSum / t, norm / t);
+        return new Level(k, t, plus, minus, baseValue, analytic / t, absoluteSum / t, norm / t);
     }
 }
 

@@ -81,5 +81,11 @@ public sealed class InputResult
     /// <summary>The Taylor-remainder test that confirmed a failure, when one was run.</summary>
     public TaylorResult? Confirmation { get; internal set; }
 
+    /// <summary>Every checked element, kept only when the options ask for it (tests comparing two checks).</summary>
+    internal IReadOnlyList<ElementResult> CheckedElements { get; set; } = [];
+
+    /// <summary>The blocks a full check read apart to move this input's elements in groups; null when it moved them one at a time.</summary>
+    internal BlockAxis? CompressedAlong { get; set; }
+
     internal TensorShape Shape { get; }
 }
