@@ -18,6 +18,9 @@ internal static class JointProbe
     /// <summary>The share scales span at most this many powers of two: an input with a vanishing share is left at 1.</summary>
     private const int WidestBalance = 30;
 
+    /// <summary>The coarsest rounding of one evaluation, relative to its size, at which the joint probes are tried.</summary>
+    private const double CoarsestEpsilon = 1e-13;
+
     /// <summary>What the joint probes proved about one input.</summary>
     /// <param name="Probes">The joint directions it passed.</param>
     /// <param name="Resolution">Their largest error bar relative to its share Σ|gᵢvᵢ| (or to the error, if larger).</param>
@@ -30,6 +33,9 @@ internal static class JointProbe
     public static Pass?[] Run(IReadOnlyList<InputChecker> inputs, Prober prober, CheckOptions options, Random random)
     {
         var passes = new Pass?[inputs.Count];
+        // Where one evaluation rounds coarser than double (float32 inputs or outputs, a measured spread), no input can
+        // reach the sharpness it needs to pass on the joint probes: they would only add their evaluations.
+        if (prober.EffectiveEpsilon > CoarsestEpsilon || inputs.Any(i => i.Storage.Precision != ElementPrecision.Double)) return passes;
         var scales = Balance(inputs);
         var resolution = new double[inputs.Count];
         var sharpest = Enumerable.Repeat(double.PositiveInfinity, inputs.Count).ToArray();
