@@ -2,15 +2,15 @@ namespace GradCheck.Tests.Mutation;
 
 /// <summary>
 /// At a kink the analytic value must lie between the one-sided slopes, widened by how much those slopes still move
-/// between the two finest steps (the curvature on each side): |x| + 1000x² at 0 has one-sided slopes 1 + 1000t and
-/// −1 + 1000t at step t, so −1 (the left derivative) lies just below the lower slope and is still accepted.
+/// between the two finest steps (the curvature on each side): |x| − 1000x² at 0 has one-sided slopes 1 − 1000t and
+/// −1 + 1000t at step t, so its one-sided derivatives ±1 lie just outside them and are accepted only thanks to that widening.
 /// </summary>
 public class KinkRangeTests
 {
     private static Verdict CheckAtKink(double analytic)
     {
         var x = Vector<double>.Build.Dense([0.0]);
-        return GradientCheck.Run(Differentiable.Of(() => Math.Abs(x[0]) + 1000 * x[0] * x[0], d => Vector<double>.Build.Dense([d * analytic])).WithInput(x),
+        return GradientCheck.Run(Differentiable.Of(() => Math.Abs(x[0]) - 1000 * x[0] * x[0], d => Vector<double>.Build.Dense([d * analytic])).WithInput(x),
             new CheckOptions { Mode = CheckMode.Full, Seed = 41 }).Verdict;
     }
 
