@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Mutation testing of the engine's checking code (Decision/, Probing/, Preparation/): Stryker.NET with the Microsoft
-# Testing Platform runner (coverage per test, so a mutant runs only the tests that reach it), then every mutant Stryker
+# Mutation testing of the engine (the files in stryker-config.json, see README.md): Stryker.NET with the Microsoft
+# Testing Platform runner, then every mutant Stryker
 # reports as a timeout is tested again on its own, with a generous time limit, and the score is printed.
 # Not run in CI (it takes most of an hour on two cores). Extra arguments go to Stryker, e.g.
 #   tests/mutation/run.sh -m '**/Decision/*.cs'
