@@ -41,8 +41,8 @@ public sealed class ErrorHeatmap
     {
         var (row, column) = shape.Position(index);
         var (bandRow, bandColumn) = shape.IsMatrix
-            ? (row * BandRowCount / shape.Rows, column * BandColumnCount / shape.Columns)
-            : (0, row * BandColumnCount / shape.Rows);
+            ? (BandOf(row, BandRowCount, shape.Rows), BandOf(column, BandColumnCount, shape.Columns))
+            : (0, BandOf(row, BandColumnCount, shape.Rows));
         var candidate = new HeatmapCell(verdict, verdict == Verdict.Failed ? Math.Max(relativeError, 0) : 0);
         if (candidate.Severity > cells[bandRow, bandColumn].Severity) cells[bandRow, bandColumn] = candidate;
     }
@@ -66,6 +66,9 @@ public sealed class ErrorHeatmap
     }
 
     private static (int First, int Last) Band(int band, int bands, int length) => (band * length / bands, (band + 1) * length / bands - 1);
+
+    // The band whose range (see Band) holds the index: the last band starting at or before it, where the localiser's blocks start too.
+    private static int BandOf(int index, int bands, int length) => (int)(((long)index + 1) * bands - 1) / length;
 
     private static string Bands(int count) => count == 1 ? "1 band" : $"{count} bands";
 }
