@@ -45,32 +45,13 @@ public static class GradientCheck
     /// <param name="options">Settings; the defaults when null.</param>
     public static CheckResult Gradient(Func<Vector<double>, double> function, Func<Vector<double>, Vector<double>> gradient,
         Vector<double> x, CheckOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(function);
-        ArgumentNullException.ThrowIfNull(gradient);
-        ArgumentNullException.ThrowIfNull(x);
-        // Each instance works on its own copy of x, so a full check can use every core.
-        return Run(() =>
-        {
-            var point = x.Clone();
-            return Differentiable.Of(() => function(point), upstream => gradient(point) * upstream).WithInput(point, "x");
-        }, options);
-    }
+        => GradientOf(function, gradient, x, options);
 
     /// <summary>Checks the gradient of a float32 scalar function of a float32 vector, in float32.</summary>
     /// <inheritdoc cref="Gradient(Func{Vector{double}, double}, Func{Vector{double}, Vector{double}}, Vector{double}, CheckOptions?)" path="/param"/>
     public static CheckResult Gradient(Func<Vector<float>, float> function, Func<Vector<float>, Vector<float>> gradient,
         Vector<float> x, CheckOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(function);
-        ArgumentNullException.ThrowIfNull(gradient);
-        ArgumentNullException.ThrowIfNull(x);
-        return Run(() =>
-        {
-            var point = x.Clone();
-            return Differentiable.Of(() => function(point), upstream => gradient(point) * upstream).WithInput(point, "x");
-        }, options);
-    }
+        => GradientOf(function, gradient, x, options);
 
     /// <summary>Checks the Jacobian of a vector function ℝⁿ → ℝᵐ: J is m×n, row i the gradient of output i.</summary>
     /// <param name="function">F(x), a vector of length m.</param>
@@ -79,45 +60,13 @@ public static class GradientCheck
     /// <param name="options">Settings; the defaults when null.</param>
     public static CheckResult Jacobian(Func<Vector<double>, Vector<double>> function, Func<Vector<double>, Matrix<double>> jacobian,
         Vector<double> x, CheckOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(function);
-        ArgumentNullException.ThrowIfNull(jacobian);
-        ArgumentNullException.ThrowIfNull(x);
-        return Run(() =>
-        {
-            var point = x.Clone();
-            return Differentiable.Of(() => function(point), upstream =>
-            {
-                var j = jacobian(point);
-                if (j.RowCount != upstream.Count || j.ColumnCount != point.Count)
-                    throw Guards.Fault(FaultKind.WrongGradientShape,
-                        $"The Jacobian is {j.RowCount}×{j.ColumnCount}; expected {upstream.Count}×{point.Count} (outputs × inputs).", "x");
-                return j.TransposeThisAndMultiply(upstream);
-            }).WithInput(point, "x");
-        }, options);
-    }
+        => JacobianOf(function, jacobian, x, options);
 
     /// <summary>Checks the Jacobian of a float32 vector function, in float32: J is m×n, row i the gradient of output i.</summary>
     /// <inheritdoc cref="Jacobian(Func{Vector{double}, Vector{double}}, Func{Vector{double}, Matrix{double}}, Vector{double}, CheckOptions?)" path="/param"/>
     public static CheckResult Jacobian(Func<Vector<float>, Vector<float>> function, Func<Vector<float>, Matrix<float>> jacobian,
         Vector<float> x, CheckOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(function);
-        ArgumentNullException.ThrowIfNull(jacobian);
-        ArgumentNullException.ThrowIfNull(x);
-        return Run(() =>
-        {
-            var point = x.Clone();
-            return Differentiable.Of(() => function(point), upstream =>
-            {
-                var j = jacobian(point);
-                if (j.RowCount != upstream.Count || j.ColumnCount != point.Count)
-                    throw Guards.Fault(FaultKind.WrongGradientShape,
-                        $"The Jacobian is {j.RowCount}×{j.ColumnCount}; expected {upstream.Count}×{point.Count} (outputs × inputs).", "x");
-                return j.TransposeThisAndMultiply(upstream);
-            }).WithInput(point, "x");
-        }, options);
-    }
+        => JacobianOf(function, jacobian, x, options);
 
     /// <summary>
     /// Checks a Hessian against finite differences of the gradient (Hessian–vector products), for Newton-type optimisers.
@@ -156,6 +105,41 @@ public static class GradientCheck
         {
             var point = x.Clone();
             return Differentiable.Of(() => gradient(point), upstream => hessianTimes(point, upstream)).WithInput(point, "x");
+        }, options);
+    }
+
+    // One body for both precisions: each instance works on its own copy of x, so a full check can use every core.
+    private static CheckResult GradientOf<T>(Func<Vector<T>, T> function, Func<Vector<T>, Vector<T>> gradient, Vector<T> x, CheckOptions? options)
+        where T : struct, IEquatable<T>, IFormattable, System.Numerics.IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(gradient);
+        ArgumentNullException.ThrowIfNull(x);
+        return Run(() =>
+        {
+            var point = x.Clone();
+            return Differentiable.Of<T>(() => function(point), upstream => gradient(point) * upstream).WithInput(point, "x");
+        }, options);
+    }
+
+    private static CheckResult JacobianOf<T>(Func<Vector<T>, Vector<T>> function, Func<Vector<T>, Matrix<T>> jacobian, Vector<T> x,
+        CheckOptions? options)
+        where T : struct, IEquatable<T>, IFormattable, System.Numerics.IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(jacobian);
+        ArgumentNullException.ThrowIfNull(x);
+        return Run(() =>
+        {
+            var point = x.Clone();
+            return Differentiable.Of(() => function(point), upstream =>
+            {
+                var j = jacobian(point);
+                if (j.RowCount != upstream.Count || j.ColumnCount != point.Count)
+                    throw Guards.Fault(FaultKind.WrongGradientShape,
+                        $"The Jacobian is {j.RowCount}×{j.ColumnCount}; expected {upstream.Count}×{point.Count} (outputs × inputs).", "x");
+                return j.TransposeThisAndMultiply(upstream);
+            }).WithInput(point, "x");
         }, options);
     }
 

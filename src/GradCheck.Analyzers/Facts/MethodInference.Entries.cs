@@ -57,9 +57,7 @@ internal sealed partial class MethodInference
     public static (Dictionary<ISymbol, List<Shape?>> Shapes, Dictionary<ISymbol, List<DimExpression?>> Sizes) AnalyzeFieldAssignments(
         ShapeContext context, SyntaxNode declaration, TypeFacts provisional)
     {
-#pragma warning disable RS1030 // Within the analyzer driver the compilation hands out its shared (caching) semantic model.
-        var model = context.Compilation.GetSemanticModel(declaration.SyntaxTree);
-#pragma warning restore RS1030
+        var model = context.ModelOf(declaration.SyntaxTree);
         var owner = model.GetDeclaredSymbol(declaration);
         var body = model.GetOperation(declaration);
         var inference = new MethodInference(context, owner ?? context.Compilation.Assembly, InferenceMode.FieldAssignments, HelperStack.Empty, provisional);

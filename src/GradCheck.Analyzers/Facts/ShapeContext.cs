@@ -156,12 +156,22 @@ internal sealed class ShapeContext
         && method.DeclaringSyntaxReferences.Length == 1
         && (Types.IsMatrixOrVector(method.ReturnType));
 
+    /// <summary>
+    /// The semantic model of a tree of this compilation (a helper or a member declared in another file than the one
+    /// analysed). RS1030 warns that a new model rebinds everything; it does not apply here: inside the analyzer driver the
+    /// compilation's semantic model provider hands out the driver's shared, caching model for the tree.
+    /// </summary>
+    public SemanticModel ModelOf(SyntaxTree tree)
+    {
+#pragma warning disable RS1030 // The driver's provider returns its shared model (see the summary).
+        return Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+    }
+
     /// <summary>The body of a member of this compilation, bound through the compilation's shared semantic model.</summary>
     public IOperation? BodyOf(SyntaxNode declaration)
     {
-#pragma warning disable RS1030 // Within the analyzer driver the compilation hands out its shared (caching) semantic model.
-        var model = Compilation.GetSemanticModel(declaration.SyntaxTree);
-#pragma warning restore RS1030
+        var model = ModelOf(declaration.SyntaxTree);
         return declaration switch
         {
             MethodDeclarationSyntax or ConstructorDeclarationSyntax or LocalFunctionStatementSyntax => model.GetOperation(declaration),
