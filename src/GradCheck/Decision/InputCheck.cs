@@ -76,8 +76,12 @@ internal static class InputCheck
         {
             // Beyond the asked-for directions only while none has resolved a uniform relative error of 2e-4 (a gradient
             // off by a factor moves ⟨g, v⟩ by that factor; where ⟨g, v⟩ cancels or the function is noisy, it may hide).
+            // Those extra directions alternate between the gradient's signs, along which ⟨g, v⟩ cannot cancel, and random ones.
             if (d >= options.DirectionsPerInput && (sharpest <= SharpEnough || failed.Count > 0 || atKink)) break;
-            var probe = d == 0 ? checker.Calibrate(new Random(calibrationSeed)) : checker.Probe(checker.RandomDirection(all, random));
+            var probe = d == 0 ? checker.Calibrate(new Random(calibrationSeed))
+                : checker.Probe(d >= options.DirectionsPerInput && (d - options.DirectionsPerInput) % 2 == 0
+                    ? checker.AlignedDirection(all, random)
+                    : checker.RandomDirection(all, random));
             Count(probe, all.Length, result, failed, ref atKink);
             if (probe.Verdict == Verdict.Passed) sharpest = Math.Min(sharpest, probe.Tolerance / Math.Max(Math.Abs(probe.Analytic), double.Epsilon));
         }

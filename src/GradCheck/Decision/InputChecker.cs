@@ -219,9 +219,15 @@ internal sealed class InputChecker
 
     public Perturbation RandomDirection(int[] indices, Random random) => Perturbation.Random(indices, baseSteps, random, Storage.Precision);
 
+    public Perturbation AlignedDirection(int[] indices, Random random) =>
+        Perturbation.Aligned(indices, baseSteps, Gradient, random, Storage.Precision);
+
     public Perturbation PositiveDirection(int[] indices, Random random) => Perturbation.AllPositive(indices, baseSteps, random, Storage.Precision);
 
-    public int[] AllIndices() => Enumerable.Range(0, Storage.Count).ToArray();
+    /// <summary>Every element's index, in order (one array per checker: directions only read it).</summary>
+    public int[] AllIndices() => allIndices ??= Enumerable.Range(0, Storage.Count).ToArray();
+
+    private int[]? allIndices;
 
     /// <summary>
     /// This input's part of a joint probe: a random signed direction over all its elements, its base steps times

@@ -29,9 +29,18 @@ internal static class FloatingPoint
     /// <summary>The spacing of doubles at <paramref name="value"/>: the gap to the next double away from zero.</summary>
     public static double Ulp(double value)
     {
+        // A normal double well inside the range has the spacing 2^(e−52): its exponent bits lowered by 52 (once per element
+        // and level of every probe, so the arithmetic matters); the edges of the range take the general way.
+        var exponentBits = BitConverter.DoubleToInt64Bits(value) & ExponentMask;
+        if (exponentBits > MantissaShift && exponentBits < LargestFiniteExponent)
+            return BitConverter.Int64BitsToDouble(exponentBits - MantissaShift);
         var magnitude = Math.Abs(value);
         return magnitude == 0 ? double.Epsilon : Math.BitIncrement(magnitude) - magnitude;
     }
+
+    private const long ExponentMask = 0x7FF0_0000_0000_0000;
+    private const long MantissaShift = 52L << 52;
+    private const long LargestFiniteExponent = 0x7FE0_0000_0000_0000;
 
     /// <summary>The spacing of numbers at <paramref name="value"/> in <paramref name="precision"/>.</summary>
     public static double Ulp(double value, ElementPrecision precision)

@@ -42,8 +42,28 @@ internal sealed class Perturbation
     public static Perturbation Random(int[] indices, double[] baseSteps, Random random, ElementPrecision precision = ElementPrecision.Double)
     {
         var steps = new double[indices.Length];
+        var draw = DirectionDraw.From(random);
+        for (var i = 0; i < indices.Length; i++) steps[i] = draw.NextSignedMagnitude() * baseSteps[indices[i]];
+        return new Perturbation(indices, steps, precision);
+    }
+
+    /// <summary>
+    /// Magnitudes in [0.5, 1.5] times each element's base step, each with its gradient's sign (a random one where the
+    /// gradient is zero): along it ⟨g, v⟩ = Σ|gᵢvᵢ| cannot cancel, so a gradient off by a factor moves ⟨g, v⟩ by that whole
+    /// factor, where along random signs ⟨g, v⟩ may be a small remainder of larger terms that the error bar hides it in.
+    /// </summary>
+    public static Perturbation Aligned(int[] indices, double[] baseSteps, double[] gradient, Random random,
+        ElementPrecision precision = ElementPrecision.Double)
+    {
+        var steps = new double[indices.Length];
+        var draw = DirectionDraw.From(random);
         for (var i = 0; i < indices.Length; i++)
-            steps[i] = (random.Next(2) == 0 ? 1 : -1) * (0.5 + random.NextDouble()) * baseSteps[indices[i]];
+        {
+            var signed = draw.NextSignedMagnitude();
+            var g = gradient[indices[i]];
+            steps[i] = (g == 0 ? signed : Math.CopySign(signed, g)) * baseSteps[indices[i]];
+        }
+
         return new Perturbation(indices, steps, precision);
     }
 
@@ -54,7 +74,8 @@ internal sealed class Perturbation
     public static Perturbation AllPositive(int[] indices, double[] baseSteps, Random random, ElementPrecision precision = ElementPrecision.Double)
     {
         var steps = new double[indices.Length];
-        for (var i = 0; i < indices.Length; i++) steps[i] = (0.5 + random.NextDouble()) * baseSteps[indices[i]];
+        var draw = DirectionDraw.From(random);
+        for (var i = 0; i < indices.Length; i++) steps[i] = draw.NextMagnitude() * baseSteps[indices[i]];
         return new Perturbation(indices, steps, precision);
     }
 

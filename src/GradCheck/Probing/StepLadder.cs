@@ -148,8 +148,15 @@ internal readonly record struct LadderPart(InputStorage Input, double[] Snapshot
     public static int UsableLevel(IReadOnlyList<LadderPart> parts, int wanted)
     {
         for (var k = wanted; k > wanted - 64; k--)
-            if (parts.All(p => p.Perturbation.DisplacementsAt(Math.ScaleB(1.0, -k), p.Snapshot) is not null)) return k;
+            if (AllRepresentable(parts, Math.ScaleB(1.0, -k))) return k;
         return wanted;
+    }
+
+    private static bool AllRepresentable(IReadOnlyList<LadderPart> parts, double t)
+    {
+        for (var p = 0; p < parts.Count; p++)
+            if (parts[p].Perturbation.DisplacementsAt(t, parts[p].Snapshot) is null) return false;
+        return true;
     }
 }
 

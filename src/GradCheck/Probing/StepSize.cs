@@ -52,8 +52,7 @@ internal static class StepSize
         foreach (var length in lengths)
             if (length > 0 && double.IsFinite(length)) kept[count++] = length;
         if (count == 0) return null;
-        // A primitive sort in place: a check of a cheap forward pass over many elements spent most of its time in a LINQ sort here.
-        Array.Sort(kept, 0, count);
-        return kept[count / 2];
+        // A selection, not a sort: a default check of a cheap forward pass over many elements spent a fifth of its time sorting here.
+        return OrderStatistic.Select(kept, count, count / 2);
     }
 }
