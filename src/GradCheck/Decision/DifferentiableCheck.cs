@@ -137,10 +137,10 @@ internal static class DifferentiableCheck
     {
         var (inputs, storages, snapshots) = (differentiable.Inputs, captured.Storages, captured.Snapshots);
         var function = differentiable.CreateObjective();
-        var outputScale = Guards.CheckForward(function, storages, snapshots, nondeterminismTolerance);
+        var (outputScale, baseOutput) = Guards.CheckForward(function, storages, snapshots, nondeterminismTolerance);
         function.DrawUpstream(random);
         var prober = new Prober(function);
-        prober.EvaluateBase();
+        prober.SetBase(baseOutput, Guards.ForwardEvaluations);
         prober.MeasureNondeterminism(nondeterminismTolerance, outputScale);
 
         var differentiated = Enumerable.Range(0, inputs.Count).Where(i => inputs[i].IsDifferentiated).ToList();

@@ -99,13 +99,16 @@ internal static class Guards
         }
     }
 
+    /// <summary>The forward passes <see cref="CheckForward"/> runs.</summary>
+    public const int ForwardEvaluations = 2;
+
     /// <summary>
     /// Runs the forward pass twice at the unperturbed inputs: it must not throw, write to its inputs, produce NaN, or vary
     /// by more than <paramref name="tolerance"/> times the output's largest magnitude (0: not at all).
     /// </summary>
-    /// <returns>The output's largest magnitude, the scale of the tolerance.</returns>
-    public static double CheckForward(ProjectedObjective function, IReadOnlyList<InputStorage> storages, IReadOnlyList<double[]> snapshots,
-        double tolerance)
+    /// <returns>The output's largest magnitude, the scale of the tolerance, and the second evaluation's outputs.</returns>
+    public static (double Scale, double[] Output) CheckForward(ProjectedObjective function, IReadOnlyList<InputStorage> storages,
+        IReadOnlyList<double[]> snapshots, double tolerance)
     {
         var first = Run(function, "at the unperturbed inputs");
         RequireUnchanged(storages, snapshots, FaultKind.ForwardMutatesInput, "forward");
@@ -132,7 +135,7 @@ internal static class Guards
                 $"{OutputElementLabel(function, i)} ({first[i]:G17} then {second[i]:G17}). " + NondeterminismAdvice(tolerance, scale));
         }
 
-        return scale;
+        return (scale, second);
     }
 
     /// <summary>What to do about a forward pass that varies: fix its randomness, or allow a spread it stays within.</summary>

@@ -112,6 +112,27 @@ internal sealed class ProjectedObjective(Func<object?> forward, Func<object?[], 
         return sum;
     }
 
+    /// <summary>
+    /// φ and Σ|uᵢFᵢ| from outputs that <see cref="EvaluateOutput"/> returned, summed in <see cref="Project"/>'s order: the
+    /// numbers a deterministic forward pass would give again, bit for bit, without running it again.
+    /// </summary>
+    public double ProjectOutput(double[] output, out double magnitude)
+    {
+        double sum = 0, absolute = 0;
+        var offset = 0;
+        for (var k = 0; k < parts!.Length; k++)
+        {
+            if (!parts[k].IsDifferentiated) continue;
+            var u = upstream[k];
+            for (var i = 0; i < u.Length; i++) Add(output[offset + i], u[i], k, i, ref sum, ref absolute);
+            offset += u.Length;
+        }
+
+        RequireSummable(absolute);
+        magnitude = absolute;
+        return sum;
+    }
+
     private static void RequireSummable(double absolute)
     {
         if (!double.IsFinite(absolute))

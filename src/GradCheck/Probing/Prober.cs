@@ -42,10 +42,16 @@ internal sealed partial class Prober(ProjectedObjective objective)
 
     private (double Tolerance, double Scale) nondeterminism;
 
-    public void EvaluateBase()
+    /// <summary>
+    /// φ at the unperturbed inputs from the outputs the guards evaluated there (<see cref="ProjectedObjective.ProjectOutput"/>):
+    /// the forward pass was just found to repeat itself, so evaluating it again would only cost time. The guards'
+    /// evaluations count among the check's (<see cref="Evaluations"/> is every forward pass the check ran).
+    /// </summary>
+    public void SetBase(double[] baseOutput, int guardEvaluations)
     {
-        Base = Evaluate(out var magnitude, null, null);
+        Base = objective.ProjectOutput(baseOutput, out var magnitude);
         BaseMagnitude = magnitude;
+        Evaluations += guardEvaluations;
     }
 
     /// <summary>
