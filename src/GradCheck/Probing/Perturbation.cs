@@ -114,7 +114,10 @@ internal sealed class Perturbation
             var x = snapshot[Indices[i]];
             var wanted = t * Steps[i];
             if (!double.IsFinite(wanted) || Math.Abs(wanted) < SmallestDisplacementInUlps * FloatingPoint.Ulp(x, Precision)) return null;
-            if (Exact(x, wanted, Precision) is { } exact) (centres[i], displacements[i]) = (x, exact);
+            // Most elements: the wanted displacement rounded to the spacing at the larger of |x| and |d| is exact about x.
+            var rounded = RoundedToSpacing(x, wanted, Precision);
+            if (IsExactAbout(x, rounded, Precision)) (centres[i], displacements[i]) = (x, rounded);
+            else if (Exact(x, wanted, Precision) is { } exact) (centres[i], displacements[i]) = (x, exact);
             else if (Shifted(x, wanted, Precision) is { } shifted) (centres[i], displacements[i]) = shifted;
             else return null;
         }
@@ -127,10 +130,16 @@ internal sealed class Perturbation
     private static double? Exact(double x, double wanted, ElementPrecision precision)
     {
         var u = FloatingPoint.Ulp(Math.Max(Math.Abs(x), Math.Abs(wanted)), precision);
-        var rounded = Math.Round(wanted / u) * u;
+        var rounded = RoundedToSpacing(x, wanted, precision);
         foreach (var d in (ReadOnlySpan<double>)[rounded, rounded + u, rounded - u, rounded + 2 * u, rounded - 2 * u])
             if (IsExactAbout(x, d, precision)) return d;
         return null;
+    }
+
+    private static double RoundedToSpacing(double x, double wanted, ElementPrecision precision)
+    {
+        var u = FloatingPoint.Ulp(Math.Max(Math.Abs(x), Math.Abs(wanted)), precision);
+        return Math.Round(wanted / u) * u;
     }
 
     // An x much smaller than the step has digits below the step's spacing u, which x ± d cannot keep: the centre moves to x

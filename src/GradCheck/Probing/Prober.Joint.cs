@@ -41,11 +41,7 @@ internal sealed partial class Prober
     {
         try
         {
-            for (var p = 0; p < parts.Count; p++)
-            {
-                var (input, indices, move) = (parts[p].Input, parts[p].Perturbation.Indices, moves[p]);
-                for (var i = 0; i < indices.Length; i++) input[indices[i]] = move.Centres[i] + sign * move.Displacements[i];
-            }
+            for (var p = 0; p < parts.Count; p++) parts[p].Input.Write(parts[p].Perturbation.Indices, moves[p], sign);
 
             var value = EvaluateJoint(parts, out magnitude);
             for (var p = 0; p < parts.Count; p++)
@@ -54,8 +50,7 @@ internal sealed partial class Prober
         }
         finally
         {
-            foreach (var part in parts)
-                foreach (var index in part.Perturbation.Indices) part.Input[index] = part.Snapshot[index];
+            foreach (var part in parts) part.Input.Restore(part.Perturbation.Indices, part.Snapshot);
         }
     }
 

@@ -107,14 +107,14 @@ internal sealed partial class Prober(ProjectedObjective objective)
     {
         try
         {
-            for (var i = 0; i < indices.Length; i++) input[indices[i]] = move.Centres[i] + sign * move.Displacements[i];
+            input.Write(indices, move, sign);
             var value = Evaluate(evaluate, input, indices.Length == 1 ? indices[0] : null);
             RequireStillPerturbed(input, indices, move, sign);
             return value;
         }
         finally
         {
-            for (var i = 0; i < indices.Length; i++) input[indices[i]] = snapshot[indices[i]];
+            input.Restore(indices, snapshot);
         }
     }
 
@@ -124,15 +124,11 @@ internal sealed partial class Prober(ProjectedObjective objective)
     /// </summary>
     private static void RequireStillPerturbed(InputStorage input, int[] indices, Move move, double sign)
     {
-        for (var i = 0; i < indices.Length; i++)
-        {
-            var written = move.Centres[i] + sign * move.Displacements[i];
-            var read = input[indices[i]];
-            if (BitConverter.DoubleToInt64Bits(read) == BitConverter.DoubleToInt64Bits(written)) continue;
-            throw new CheckFaultException(new CheckFault(FaultKind.ForwardMutatesInput,
-                $"The forward pass changed input '{input.Name}' element {input.Shape.ElementLabel(indices[i])} while it was perturbed to " +
-                $"{written:G17} (it read back {read:G17}); it must not write to its inputs (work on a copy).", input.Name));
-        }
+        if (input.FirstNotHolding(indices, move, sign) is not (>= 0 and var i)) return;
+        var written = move.Centres[i] + sign * move.Displacements[i];
+        throw new CheckFaultException(new CheckFault(FaultKind.ForwardMutatesInput,
+            $"The forward pass changed input '{input.Name}' element {input.Shape.ElementLabel(indices[i])} while it was perturbed to " +
+            $"{written:G17} (it read back {input[indices[i]]:G17}); it must not write to its inputs (work on a copy).", input.Name));
     }
 
     /// <summary>
