@@ -117,6 +117,9 @@ internal sealed class StepLadder
         foreach (var move in moves)
         foreach (var d in move.Displacements)
             largest = Math.Max(largest, Math.Abs(d));
+        // ‖d‖ scaled by a power of two near the largest |dᵢ| (exact, no overflow at 1e300): a multiplication per element.
+        var scale = Math.Max(FloatingPoint.PowerOfTwoAtMost(largest), Math.ScaleB(1.0, -1000));   // 1/scale stays finite
+        var inverse = 1 / scale;
         for (var p = 0; p < parts.Count; p++)
         {
             var (gradient, indices, displacements) = (parts[p].Gradient, parts[p].Perturbation.Indices, moves[p].Displacements);
@@ -125,11 +128,12 @@ internal sealed class StepLadder
                 var term = gradient[indices[i]] * displacements[i];
                 analytic += term;
                 absoluteSum += Math.Abs(term);
-                scaledSquares += displacements[i] / largest * (displacements[i] / largest);   // ‖d‖ without overflow at 1e300
+                var scaled = displacements[i] * inverse;
+                scaledSquares += scaled * scaled;
             }
         }
 
-        var norm = largest * Math.Sqrt(scaledSquares);
+        var norm = scale * Math.Sqrt(scaledSquares);
 
         var magnitude = Math.Max(prober.BaseMagnitude, Math.Max(magnitudePlus, magnitudeMinus));
         largestMagnitude = Math.Max(largestMagnitude, magnitude);
