@@ -167,6 +167,14 @@ internal sealed class InputStorage
     /// <summary>The first element whose bits differ from <paramref name="snapshot"/>, or -1.</summary>
     public int FirstDifference(double[] snapshot)
     {
+        if (storage is { } dense)
+        {
+            // Bits compared as integers (a NaN's payload, −0 against +0), vectorised: the guards compare every input after each pass.
+            var same = System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(dense.AsSpan())
+                .CommonPrefixLength(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(snapshot.AsSpan()));
+            return same == snapshot.Length ? -1 : same;
+        }
+
         for (var i = 0; i < snapshot.Length; i++)
         {
             var same = singleSnapshot is not null
