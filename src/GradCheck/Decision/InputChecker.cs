@@ -2,20 +2,14 @@ namespace GradCheck;
 
 /// <summary>
 /// Checks one differentiated input against its analytic gradient: element by element, or along directions, each probe
-/// decided on its own step ladder (<see cref="ProbeJudge"/>). Element results are kept in flat arrays laid out like the
-/// input, allocated once.
+/// decided on its own step ladder (<see cref="ProbeJudge"/>). Element results are kept in one array laid out like the
+/// input, allocated when the first element is checked (a passing default check of 10⁶ elements checks none).
 /// </summary>
 internal sealed class InputChecker
 {
     private readonly Prober prober;
     private readonly CheckOptions options;
-    private readonly bool[] isChecked;
-    private readonly double[] numeric;
-    private readonly double[] tolerance;
-    private readonly Verdict[] verdicts;
-    private readonly int[] levels;
-    private readonly double[] noise;
-    private readonly bool[] atKink;
+    private ElementRecord[]? records;
     private readonly double[] baseSteps;
     private readonly double largestGradient;
 
@@ -26,13 +20,6 @@ internal sealed class InputChecker
         Gradient = gradient;
         this.prober = prober;
         this.options = options;
-        isChecked = new bool[storage.Count];
-        numeric = new double[storage.Count];
-        tolerance = new double[storage.Count];
-        verdicts = new Verdict[storage.Count];
-        levels = new int[storage.Count];
-        noise = new double[storage.Count];
-        atKink = new bool[storage.Count];
         baseSteps = StepSize.For(snapshot, gradient, prober.BaseMagnitude, storage.Precision, prober.EffectiveEpsilon);
         foreach (var g in gradient) largestGradient = Math.Max(largestGradient, Math.Abs(g));
     }
@@ -58,11 +45,13 @@ internal sealed class InputChecker
     /// <summary>The largest relative error bar of the probes decided so far: errors above it would have shown.</summary>
     public double Resolution { get; private set; }
 
-    public bool IsChecked(int index) => isChecked[index];
+    private ElementRecord[] Records => records ??= new ElementRecord[Storage.Count];
 
-    public Verdict VerdictAt(int index) => verdicts[index];
+    public bool IsChecked(int index) => records is { } known && known[index].Checked;
 
-    public double ToleranceAt(int index) => tolerance[index];
+    public Verdict VerdictAt(int index) => Records[index].Verdict;
+
+    public double ToleranceAt(int index) => Records[index].Tolerance;
 
     /// <summary>
     /// Probes a random direction over the whole input and starts every later probe at the level that decided it, so
@@ -77,7 +66,7 @@ internal sealed class InputChecker
     }
 
     /// <summary>Checks one element on its ladder. Checked once only.</summary>
-    public Verdict CheckElement(int index) => isChecked[index] ? verdicts[index] : CheckElementFrom(index, FirstLevel);
+    public Verdict CheckElement(int index) => IsChecked(index) ? Records[index].Verdict : CheckElementFrom(index, FirstLevel);
 
     /// <summary>
     /// Checks an element again on a ladder starting <paramref name="finer"/> levels below the input's first level (wider
@@ -86,19 +75,13 @@ internal sealed class InputChecker
     public Verdict Recheck(int index, int finer) => CheckElementFrom(index, FirstLevel + finer);
 
     /// <summary>Whether an element's decision was taken at a kink (one-sided slopes), where no Taylor test applies.</summary>
-    public bool IsAtKink(int index) => atKink[index];
+    public bool IsAtKink(int index) => IsChecked(index) && Records[index].AtKink;
 
     private Verdict CheckElementFrom(int index, int firstLevel, ElementGroup? group = null, Perturbation? perturbation = null)
     {
         var step = baseSteps[index];
         var result = Decide(perturbation ?? Perturbation.Element(index, step, Storage.Precision), firstLevel, group).Scaled(step);
-        isChecked[index] = true;
-        numeric[index] = result.Numeric;
-        tolerance[index] = result.Tolerance;
-        verdicts[index] = result.Verdict;
-        levels[index] = result.Level;
-        noise[index] = result.Noise;
-        atKink[index] = result.AtKink;
+        Records[index] = new ElementRecord(true, result.Numeric, result.Tolerance, result.Verdict, result.Level, result.Noise, result.AtKink);
         return result.Verdict;
     }
 
@@ -138,7 +121,7 @@ internal sealed class InputChecker
         var perturbations = members.Select(index => Perturbation.Element(index, baseSteps[index], Storage.Precision)).ToArray();
         var group = new ElementGroup(prober, Storage, Snapshot, layout, members, perturbations, widest);
         for (var m = 0; m < members.Length; m++)
-            if (!isChecked[members[m]]) CheckElementFrom(members[m], FirstLevel, group, perturbations[m]);
+            if (!IsChecked(members[m])) CheckElementFrom(members[m], FirstLevel, group, perturbations[m]);
     }
 
     /// <summary>
@@ -201,14 +184,7 @@ internal sealed class InputChecker
     {
         for (var index = start; index < end; index++)
         {
-            if (!other.isChecked[index]) continue;
-            isChecked[index] = true;
-            numeric[index] = other.numeric[index];
-            tolerance[index] = other.tolerance[index];
-            verdicts[index] = other.verdicts[index];
-            levels[index] = other.levels[index];
-            noise[index] = other.noise[index];
-            atKink[index] = other.atKink[index];
+            if (other.IsChecked(index)) Records[index] = other.Records[index];
         }
 
         Resolution = Math.Max(Resolution, other.Resolution);
@@ -250,15 +226,17 @@ internal sealed class InputChecker
     public ElementResult ResultAt(int index)
     {
         var (row, column) = Shape.Position(index);
-        return new ElementResult(Storage.Name, index, row, column, Gradient[index], numeric[index],
-            Math.Abs(Gradient[index] - numeric[index]), tolerance[index], verdicts[index]);
+        var record = Records[index];
+        return new ElementResult(Storage.Name, index, row, column, Gradient[index], record.Numeric,
+            Math.Abs(Gradient[index] - record.Numeric), record.Tolerance, record.Verdict);
     }
 
     /// <summary>The checked elements, as reports see them.</summary>
     public IEnumerable<ElementResult> CheckedElements()
     {
-        for (var index = 0; index < isChecked.Length; index++)
-            if (isChecked[index]) yield return ResultAt(index);
+        if (records is null) yield break;
+        for (var index = 0; index < records.Length; index++)
+            if (records[index].Checked) yield return ResultAt(index);
     }
 
     /// <summary>
@@ -266,8 +244,8 @@ internal sealed class InputChecker
     /// that may leave the function's domain) and down to where rounding hides the remainder.
     /// </summary>
     public TaylorResult ConfirmAt(int index) =>
-        TaylorTest.Run(prober, Storage, Snapshot, Perturbation.Element(index, baseSteps[index], Storage.Precision), Gradient, levels[index] - 1,
-            noise[index]);
+        TaylorTest.Run(prober, Storage, Snapshot, Perturbation.Element(index, baseSteps[index], Storage.Precision), Gradient, Records[index].Level - 1,
+            Records[index].Noise);
 
     private ProbeResult Decide(Perturbation perturbation, int firstLevel, ElementGroup? group = null)
     {
