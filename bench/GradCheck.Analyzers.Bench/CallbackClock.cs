@@ -61,7 +61,8 @@ internal sealed class CallbackClock(DiagnosticAnalyzer inner) : DiagnosticAnalyz
             throw new NotSupportedException();
         public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => inner.RegisterCodeBlockAction(clock.Timed(action));
         public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => inner.RegisterSyntaxTreeAction(clock.Timed(action));
-        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(
+            Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
             inner.RegisterSyntaxNodeAction(clock.Timed(action), syntaxKinds);
     }
 
@@ -76,7 +77,8 @@ internal sealed class CallbackClock(DiagnosticAnalyzer inner) : DiagnosticAnalyz
             throw new NotSupportedException();
         public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => inner.RegisterCodeBlockAction(clock.Timed(action));
         public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => inner.RegisterSyntaxTreeAction(clock.Timed(action));
-        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(
+            Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
             inner.RegisterSyntaxNodeAction(clock.Timed(action), syntaxKinds);
     }
 }
