@@ -109,4 +109,33 @@ public sealed class ProductShapeMismatchTests
                     return {|GC0001:c * d|};
                 }
             """));
+
+    /// <summary>
+    /// A body with no matrix in its signature or its type is analysed when it names a member whose declared signature
+    /// has one: here through an alias, and through a type name written with a Unicode escape (which the text scan of
+    /// declarations cannot see, so the tokens are read).
+    /// </summary>
+    [Fact]
+    public Task Bodies_are_analysed_when_they_call_members_declared_with_aliased_or_escaped_matrix_types() =>
+        VerifyAsync(TestCode.Usings + """
+            using M = MathNet.Numerics.LinearAlgebra.Matrix<double>;
+
+            public static class Helpers
+            {
+                [return: Shape("3", "4")]
+                public static M Wide() => M.Build.Dense(3, 4);
+
+                [return: Shape("5", "6")]
+                public static \u004Datrix<double> Tall() => \u004Datrix<double>.Build.Dense(5, 6);
+            }
+
+            public class Caller
+            {
+                private int count;
+
+                public int F() { var p = {|GC0001:Helpers.Wide() * Helpers.Wide()|}; return count; }
+
+                public int G() { var p = {|GC0001:Helpers.Tall() * Helpers.Tall()|}; return count; }
+            }
+            """);
 }

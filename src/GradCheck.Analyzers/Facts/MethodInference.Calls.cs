@@ -121,7 +121,8 @@ internal sealed partial class MethodInference
     private Shape? CallOfUserMethod(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        var sharesObject = SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, containingType?.OriginalDefinition)
+        var sharesObject = method.ContainingType is { } callee && containingType is not null
+            && SymbolEqualityComparer.Default.Equals(ShapeContext.Definition(callee), ShapeContext.Definition(containingType))
             && invocation.Instance is null or IInstanceReferenceOperation;
         var signature = context.SignatureOf(method, stack);
         if (signature is null)

@@ -164,27 +164,61 @@ internal sealed partial class MethodInference
         state = LocalState.Join(widened, state, solver);
     }
 
-    /// <summary>Whether the loop assigns a matrix or vector declared outside it; the int locals and members it assigns.</summary>
-    /// <summary>The int locals and members a loop assigns (reused: read right after each call, before any nested loop).</summary>
-    private readonly List<ISymbol> loopSizes = new();
+    /// <summary>What each loop of the body assigns, recorded by one walk of the outermost loop for it and every loop nested in it.</summary>
+    private Dictionary<ILoopOperation, LoopAssignments>? loopAssignments;
 
     /// <summary>The walk over a loop's operations, one per thread (the walk calls nothing that walks again).</summary>
     [System.ThreadStatic]
-    private static Stack<IOperation>? loopWalk;
+    private static Stack<(IOperation Operation, LoopChain? Loops)>? loopWalk;
 
-    /// <summary>Whether the loop assigns a matrix or vector declared outside it; the int locals and members it assigns.</summary>
+    /// <summary>What a loop assigns: whether a matrix or vector, and the int locals and members.</summary>
+    private sealed class LoopAssignments
+    {
+        public bool Matrices;
+        public readonly List<ISymbol> Sizes = new();
+    }
+
+    /// <summary>The loops enclosing a point of the walk, innermost first.</summary>
+    private sealed class LoopChain(LoopAssignments assignments, LoopChain? outer)
+    {
+        public LoopAssignments Assignments { get; } = assignments;
+
+        public LoopChain? Outer { get; } = outer;
+    }
+
+    /// <summary>
+    /// Whether the loop assigns a matrix or vector declared outside it; the int locals and members it assigns. A loop is
+    /// walked once: the walk records the loops nested in it too (each pass over an outer loop visits them again).
+    /// </summary>
     private bool AssignsMatrixOrVector(ILoopOperation loop, out List<ISymbol> assignedSizes)
     {
-        assignedSizes = loopSizes;
-        assignedSizes.Clear();
-        var matrices = false;
-        var pending = loopWalk ??= new Stack<IOperation>();
+        loopAssignments ??= new Dictionary<ILoopOperation, LoopAssignments>();
+        if (!loopAssignments.TryGetValue(loop, out var known))
+        {
+            RecordLoopAssignments(loop);
+            known = loopAssignments[loop];
+        }
+
+        assignedSizes = known.Sizes;
+        return known.Matrices;
+    }
+
+    private void RecordLoopAssignments(ILoopOperation loop)
+    {
+        var pending = loopWalk ??= new Stack<(IOperation, LoopChain?)>();
         pending.Clear();
-        pending.Push(loop);
+        pending.Push((loop, null));
         while (pending.Count > 0)
         {
-            var operation = pending.Pop();
-            foreach (var child in operation.ChildOperations) pending.Push(child);
+            var (operation, loops) = pending.Pop();
+            if (operation is ILoopOperation nested)
+            {
+                var assignments = new LoopAssignments();
+                loopAssignments![nested] = assignments;
+                loops = new LoopChain(assignments, loops);
+            }
+
+            foreach (var child in operation.ChildOperations) pending.Push((child, loops));
             ISymbol? target = operation switch
             {
                 IAssignmentOperation assignment => LocalOrParameter(assignment.Target) ?? MemberOfThis(assignment.Target),
@@ -192,11 +226,15 @@ internal sealed partial class MethodInference
                 _ => null,
             };
             if (target is null) continue;
-            if (Types.IsMatrixOrVector(MemberType(target))) matrices = true;
-            else if (IsSize(MemberType(target))) assignedSizes.Add(target);
+            var type = MemberType(target);
+            var matrix = Types.IsMatrixOrVector(type);
+            if (!matrix && !IsSize(type)) continue;
+            for (var chain = loops; chain is not null; chain = chain.Outer)
+            {
+                if (matrix) chain.Assignments.Matrices = true;
+                else chain.Assignments.Sizes.Add(target);
+            }
         }
-
-        return matrices;
     }
 
     private void VisitLoopBody(ILoopOperation loop)

@@ -17,12 +17,12 @@ namespace GradCheck.Analyzers.Facts;
 /// </summary>
 internal sealed class ShapeContext
 {
-    private readonly ConcurrentDictionary<ISymbol, Annotation?> annotations = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, Annotation?> returnAnnotations = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableHashSet<string>> typeLevelSymbols = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, TypeFacts> typeFacts = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, AssignedNames> assignedNames = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, MethodSignature?> signatures = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, Annotation?> annotations;
+    private readonly ConcurrentDictionary<IMethodSymbol, Annotation?> returnAnnotations;
+    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableHashSet<string>> typeLevelSymbols;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, TypeFacts> typeFacts;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, AssignedNames> assignedNames;
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodSignature?> signatures;
 
     [ThreadStatic]
     private static HashSet<INamedTypeSymbol>? typesInProgress;
@@ -36,6 +36,16 @@ internal sealed class ShapeContext
     {
         Compilation = compilation;
         Types = types;
+        // Sized for the compilation and striped finely: growing a table takes every lock, and on a busy machine a
+        // preempted holder stalls every other callback that adds.
+        var perType = CacheCapacity(compilation, 4);
+        var perMember = CacheCapacity(compilation, 32);
+        annotations = NewCache<ISymbol, Annotation?>(perMember);
+        returnAnnotations = NewCache<IMethodSymbol, Annotation?>(perMember);
+        typeLevelSymbols = NewCache<ITypeSymbol, ImmutableHashSet<string>>(perType);
+        typeFacts = NewCache<INamedTypeSymbol, TypeFacts>(perType);
+        assignedNames = NewCache<INamedTypeSymbol, AssignedNames>(perType);
+        signatures = NewCache<IMethodSymbol, MethodSignature?>(perMember);
         readAnnotation = symbol => Annotation.OnSymbol(symbol, Types);
         readReturnAnnotation = method => Annotation.OnReturn(method, Types);
         collectTypeLevelSymbols = CollectTypeLevelSymbols;
@@ -60,8 +70,36 @@ internal sealed class ShapeContext
     public ImmutableHashSet<string> TypeLevelSymbols(ITypeSymbol? type)
     {
         if (type is null) return ImmutableHashSet<string>.Empty;
-        return typeLevelSymbols.GetOrAdd(type.OriginalDefinition, collectTypeLevelSymbols);
+        return typeLevelSymbols.GetOrAdd(Definition(type), collectTypeLevelSymbols);
     }
+
+    /// <summary>Lock stripes of a cache: more than the callbacks that may add at once.</summary>
+    private const int ConcurrencyLevel = 32;
+
+    /// <summary>A cache keyed by symbols, sized for <paramref name="capacity"/> entries.</summary>
+    internal static ConcurrentDictionary<TKey, TValue> NewCache<TKey, TValue>(int capacity)
+        where TKey : class, ISymbol => new(ConcurrencyLevel, capacity, SymbolEqualityComparer.Default);
+
+    /// <summary>About <paramref name="perTree"/> entries per syntax tree, within bounds.</summary>
+    internal static int CacheCapacity(Compilation compilation, int perTree)
+    {
+        var trees = 0;
+        foreach (var _ in compilation.SyntaxTrees) trees++;
+        return Math.Max(31, Math.Min(1 << 16, trees * perTree));
+    }
+
+    /// <summary>
+    /// The original definition, without asking for it where it is the type itself (a type that is neither generic nor
+    /// nested): the public symbol API makes that call dear, and the analysis asks it of every body.
+    /// </summary>
+    internal static ITypeSymbol Definition(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: false, ContainingType: null } ? type : type.OriginalDefinition;
+
+    /// <summary>The original definition of a method, without asking where it is the method itself.</summary>
+    internal static IMethodSymbol Definition(IMethodSymbol method) =>
+        method is { MethodKind: MethodKind.Ordinary, IsGenericMethod: false, ContainingType: { IsGenericType: false, ContainingType: null } }
+            ? method
+            : method.OriginalDefinition;
 
     private ImmutableHashSet<string> CollectTypeLevelSymbols(ITypeSymbol type)
     {
@@ -103,7 +141,7 @@ internal sealed class ShapeContext
     /// </summary>
     public MethodSignature? SignatureOf(IMethodSymbol method, HelperStack stack)
     {
-        method = method.OriginalDefinition;
+        method = Definition(method);
         if (signatures.TryGetValue(method, out var known)) return known;
         if (Declared(method) is { } declared) return signatures.GetOrAdd(method, declared);
         if (!CanInfer(method)) return signatures.GetOrAdd(method, (MethodSignature?)null);

@@ -61,6 +61,9 @@ internal sealed class CodeText
         return false;
     }
 
+    /// <summary>Whether the character occurs.</summary>
+    public bool Contains(char c) => Array.IndexOf(buffer, c, 0, Length) >= 0;
+
     /// <summary>How often <c>=&gt;</c> occurs.</summary>
     public int Arrows()
     {

@@ -22,7 +22,7 @@ internal sealed class MathNetRelevance
 
     private readonly Compilation compilation;
     private readonly KnownSymbols types;
-    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> typesWithMathNetMembers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> typesWithMathNetMembers;
     private readonly object namesGate = new();
     private volatile NameSet? names;
 
@@ -30,6 +30,7 @@ internal sealed class MathNetRelevance
     {
         this.compilation = compilation;
         this.types = types;
+        typesWithMathNetMembers = Facts.ShapeContext.NewCache<INamedTypeSymbol, bool>(Facts.ShapeContext.CacheCapacity(compilation, 4));
     }
 
     /// <summary>
@@ -62,7 +63,9 @@ internal sealed class MathNetRelevance
         if (owner is IFieldSymbol field && types.IsMatrixOrVector(field.Type)) return true;
         if (owner is IPropertySymbol property && types.IsMatrixOrVector(property.Type)) return true;
         if (owner.ContainingType is { } type && HasMathNetMembers(type)) return true;
-        return CodeText.Of(body).MentionsAny(Names());
+        // The names first: collecting them scans declarations through the same per-thread text buffer.
+        var names = Names();
+        return CodeText.Of(body).MentionsAny(names);
     }
 
     private bool Signature(IMethodSymbol method)
@@ -163,6 +166,10 @@ internal sealed class MathNetRelevance
 
     private static bool Mentions(SyntaxNode node, NameSet names)
     {
+        // A scan of the text, which sees an identifier wherever a token has one (and in comments and strings too: yes too
+        // often, never no), except one written with a Unicode escape: only then are the tokens walked.
+        var text = CodeText.Of(node);
+        if (!text.Contains('\\')) return text.MentionsAny(names);
         foreach (var token in node.DescendantTokens())
             if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText)) return true;
         return false;

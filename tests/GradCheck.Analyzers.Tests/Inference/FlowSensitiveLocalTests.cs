@@ -48,4 +48,31 @@ public sealed class FlowSensitiveLocalTests
                     var bad = {|GC0001:h * h|};
                 }
             """));
+
+    /// <summary>
+    /// What an inner loop assigns changes in the outer loop too: a size counted up in the inner loop is unknown at the top
+    /// of the outer one, a matrix reassigned there keeps only what every pass agrees on, and one never reassigned keeps
+    /// its shape through both.
+    /// </summary>
+    [Fact]
+    public Task Nested_loops_widen_what_their_inner_loops_assign() =>
+        VerifyAsync(TestCode.InClass("""
+                void F([Shape("N", "D")] Matrix<double> x, [Shape("D", "K")] Matrix<double> v)
+                {
+                    var h = x;
+                    var k = x;
+                    var m = 3;
+                    for (var i = 0; i < 2; i++)
+                    {
+                        var early = Matrix<double>.Build.Dense(2, m) * Matrix<double>.Build.Dense(5, 2);
+                        for (var j = 0; j < 2; j++)
+                        {
+                            m = m + 1;
+                            h = h * v;
+                        }
+                    }
+                    var unknownColumns = h * Matrix<double>.Build.Dense(7, 3);
+                    var bad = {|GC0001:k * k|};
+                }
+            """));
 }
