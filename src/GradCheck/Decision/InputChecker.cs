@@ -211,7 +211,13 @@ internal sealed class InputChecker
     /// </summary>
     public LadderPart JointPart(double scale, Random random)
     {
-        var steps = scale == 1 ? baseSteps : Array.ConvertAll(baseSteps, s => s * scale);
+        var steps = baseSteps;
+        if (scale != 1)
+        {
+            steps = GC.AllocateUninitializedArray<double>(baseSteps.Length);
+            for (var i = 0; i < steps.Length; i++) steps[i] = baseSteps[i] * scale;
+        }
+
         return new LadderPart(Storage, Snapshot, Gradient, Perturbation.Random(AllIndices(), steps, random, Storage.Precision));
     }
 

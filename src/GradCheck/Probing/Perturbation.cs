@@ -41,7 +41,7 @@ internal sealed class Perturbation
     /// <summary>Random signs and magnitudes in [0.5, 1.5] times each element's base step.</summary>
     public static Perturbation Random(int[] indices, double[] baseSteps, Random random, ElementPrecision precision = ElementPrecision.Double)
     {
-        var steps = new double[indices.Length];
+        var steps = GC.AllocateUninitializedArray<double>(indices.Length);
         var draw = DirectionDraw.From(random);
         for (var i = 0; i < indices.Length; i++) steps[i] = draw.NextSignedMagnitude() * baseSteps[indices[i]];
         return new Perturbation(indices, steps, precision);
@@ -55,7 +55,7 @@ internal sealed class Perturbation
     public static Perturbation Aligned(int[] indices, double[] baseSteps, double[] gradient, Random random,
         ElementPrecision precision = ElementPrecision.Double)
     {
-        var steps = new double[indices.Length];
+        var steps = GC.AllocateUninitializedArray<double>(indices.Length);
         var draw = DirectionDraw.From(random);
         for (var i = 0; i < indices.Length; i++)
         {
@@ -73,7 +73,7 @@ internal sealed class Perturbation
     /// </summary>
     public static Perturbation AllPositive(int[] indices, double[] baseSteps, Random random, ElementPrecision precision = ElementPrecision.Double)
     {
-        var steps = new double[indices.Length];
+        var steps = GC.AllocateUninitializedArray<double>(indices.Length);
         var draw = DirectionDraw.From(random);
         for (var i = 0; i < indices.Length; i++) steps[i] = draw.NextMagnitude() * baseSteps[indices[i]];
         return new Perturbation(indices, steps, precision);
@@ -107,8 +107,8 @@ internal sealed class Perturbation
 
     private Move? Compute(double t, double[] snapshot)
     {
-        var centres = new double[Indices.Length];
-        var displacements = new double[Indices.Length];
+        var centres = GC.AllocateUninitializedArray<double>(Indices.Length);   // every element written, or none returned
+        var displacements = GC.AllocateUninitializedArray<double>(Indices.Length);
         for (var i = 0; i < Indices.Length; i++)
         {
             var x = snapshot[Indices[i]];

@@ -25,8 +25,8 @@ internal static class StepSize
         // ∛ε balances the centred quotient's truncation error (∝ h²) against its rounding error (∝ ε/h), with ε the
         // coarser of the input's and the output's.
         var cubeRootEpsilon = Math.Cbrt(Math.Max(FloatingPoint.Epsilon(inputPrecision), outputEpsilon));
-        var steps = new double[snapshot.Length];
-        var lengths = new double[snapshot.Length];
+        var steps = GC.AllocateUninitializedArray<double>(snapshot.Length);   // every element written below
+        var lengths = GC.AllocateUninitializedArray<double>(snapshot.Length);
         for (var i = 0; i < lengths.Length; i++) lengths[i] = objectiveScale / Math.Abs(gradient[i]);
         // A small gradient says little about how far the function is from changing (a layer norm input whose derivative
         // happens to vanish for these upstream weights still varies on the scale of the spread; a ReLU input a hair below
@@ -47,7 +47,7 @@ internal static class StepSize
     /// <summary>The median of the positive finite lengths (the upper one of an even count); null when there are none.</summary>
     private static double? Median(double[] lengths)
     {
-        var kept = new double[lengths.Length];
+        var kept = GC.AllocateUninitializedArray<double>(lengths.Length);   // only the first count are read
         var count = 0;
         foreach (var length in lengths)
             if (length > 0 && double.IsFinite(length)) kept[count++] = length;
