@@ -18,7 +18,11 @@ public sealed record CheckOptions
     /// <summary>The absolute error allowed per gradient element, on top of the estimated finite-difference error.</summary>
     public double AbsoluteTolerance { get; init; }
 
-    /// <summary>Random signed directions probed per differentiated input in <see cref="CheckMode.Default"/>.</summary>
+    /// <summary>
+    /// Random signed directions probed per differentiated input in <see cref="CheckMode.Default"/> (first jointly over all
+    /// inputs). Up to four more follow while none has resolved a uniform relative error of 2e-4 — where rounding makes
+    /// the error bars coarse — alternating random signs with the gradient's own, along which ⟨g, v⟩ cannot cancel.
+    /// </summary>
     public int DirectionsPerInput { get; init; } = 2;
 
     /// <summary>The seed of the upstream gradient and the probe directions; random when null. Reports print it.</summary>
