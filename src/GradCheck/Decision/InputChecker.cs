@@ -209,17 +209,8 @@ internal sealed class InputChecker
     /// This input's part of a joint probe: a random signed direction over all its elements, its base steps times
     /// <paramref name="scale"/> (so that the inputs' shares of ⟨g, v⟩ come out alike).
     /// </summary>
-    public LadderPart JointPart(double scale, Random random)
-    {
-        var steps = baseSteps;
-        if (scale != 1)
-        {
-            steps = GC.AllocateUninitializedArray<double>(baseSteps.Length);
-            for (var i = 0; i < steps.Length; i++) steps[i] = baseSteps[i] * scale;
-        }
-
-        return new LadderPart(Storage, Snapshot, Gradient, Perturbation.Random(AllIndices(), steps, random, Storage.Precision));
-    }
+    public LadderPart JointPart(double scale, Random random) =>
+        new(Storage, Snapshot, Gradient, Perturbation.Random(AllIndices(), baseSteps, random, Storage.Precision, scale));
 
     /// <summary>Σ|gᵢ|·hᵢ over the base steps hᵢ: the size of this input's share of ⟨g, v⟩ along a direction of unit magnitudes.</summary>
     public double StepWeightedGradient()

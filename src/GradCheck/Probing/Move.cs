@@ -5,7 +5,8 @@ namespace GradCheck;
 /// <see cref="Centres"/>[i] ± <see cref="Displacements"/>[i], both numbers of the input's precision. The centre is the
 /// element's own value, or — for an element much smaller than its step, which no displacement moves symmetrically and
 /// exactly — that value rounded to the step's spacing: the difference is then taken about a point within half a unit in
-/// the last place of the step, an error of order ε·h that no tolerance notices.
+/// the last place of the step, an error of order ε·h that no tolerance notices. <see cref="Centres"/> may be the input's
+/// snapshot itself: it is only read.
 /// </summary>
 internal sealed record Move(double[] Centres, double[] Displacements)
 {

@@ -39,11 +39,12 @@ internal sealed class Perturbation
         new([index], [step], precision);
 
     /// <summary>Random signs and magnitudes in [0.5, 1.5] times each element's base step.</summary>
-    public static Perturbation Random(int[] indices, double[] baseSteps, Random random, ElementPrecision precision = ElementPrecision.Double)
+    public static Perturbation Random(int[] indices, double[] baseSteps, Random random, ElementPrecision precision = ElementPrecision.Double,
+        double scale = 1)
     {
         var steps = GC.AllocateUninitializedArray<double>(indices.Length);
         var draw = DirectionDraw.From(random);
-        for (var i = 0; i < indices.Length; i++) steps[i] = draw.NextSignedMagnitude() * baseSteps[indices[i]];
+        for (var i = 0; i < indices.Length; i++) steps[i] = draw.NextSignedMagnitude() * (scale == 1 ? baseSteps[indices[i]] : baseSteps[indices[i]] * scale);
         return new Perturbation(indices, steps, precision);
     }
 
@@ -107,8 +108,9 @@ internal sealed class Perturbation
 
     private Move? Compute(double t, double[] snapshot)
     {
-        var centres = GC.AllocateUninitializedArray<double>(Indices.Length);   // every element written, or none returned
-        var displacements = GC.AllocateUninitializedArray<double>(Indices.Length);
+        // The centres are the elements' own values unless one must move (Shifted): only then are they copied out.
+        double[]? centres = null;
+        var displacements = GC.AllocateUninitializedArray<double>(Indices.Length);   // every element written, or none returned
         for (var i = 0; i < Indices.Length; i++)
         {
             var x = snapshot[Indices[i]];
@@ -116,14 +118,41 @@ internal sealed class Perturbation
             if (!double.IsFinite(wanted) || Math.Abs(wanted) < SmallestDisplacementInUlps * FloatingPoint.Ulp(x, Precision)) return null;
             // Most elements: the wanted displacement rounded to the spacing at the larger of |x| and |d| is exact about x.
             var rounded = RoundedToSpacing(x, wanted, Precision);
-            if (IsExactAbout(x, rounded, Precision)) (centres[i], displacements[i]) = (x, rounded);
-            else if (Exact(x, wanted, Precision) is { } exact) (centres[i], displacements[i]) = (x, exact);
-            else if (Shifted(x, wanted, Precision) is { } shifted) (centres[i], displacements[i]) = shifted;
+            if (IsExactAbout(x, rounded, Precision)) displacements[i] = rounded;
+            else if (Exact(x, wanted, Precision) is { } exact) displacements[i] = exact;
+            else if (Shifted(x, wanted, Precision) is { } shifted)
+            {
+                centres ??= ValuesAt(snapshot, copy: true);
+                (centres[i], displacements[i]) = shifted;
+            }
             else return null;
         }
 
-        return new Move(centres, displacements);
+        return new Move(centres ?? ValuesAt(snapshot, copy: false), displacements);
     }
+
+    /// <summary>
+    /// The moved elements' values: the snapshot itself when the perturbation moves every element in order and no copy is
+    /// asked for (a Move never writes its centres), else a copy.
+    /// </summary>
+    private double[] ValuesAt(double[] snapshot, bool copy)
+    {
+        if (!copy && MovesEveryElementInOrder(snapshot.Length)) return snapshot;
+        var values = GC.AllocateUninitializedArray<double>(Indices.Length);
+        for (var i = 0; i < values.Length; i++) values[i] = snapshot[Indices[i]];
+        return values;
+    }
+
+    private bool MovesEveryElementInOrder(int count)
+    {
+        if (everyElementInOrder is { } known) return known;
+        var inOrder = Indices.Length == count;
+        for (var i = 0; inOrder && i < Indices.Length; i++) inOrder = Indices[i] == i;
+        everyElementInOrder = inOrder;
+        return inOrder;
+    }
+
+    private bool? everyElementInOrder;
 
     // A multiple of the spacing u (in the input's precision) at the larger of |x| and |d| keeps x ± d exact, unless x ± d crosses into the next
     // binade, whose spacing is 2u: then d must have the parity of x (in units of u), which one of the neighbours has.

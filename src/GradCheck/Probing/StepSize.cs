@@ -26,15 +26,14 @@ internal static class StepSize
         // coarser of the input's and the output's.
         var cubeRootEpsilon = Math.Cbrt(Math.Max(FloatingPoint.Epsilon(inputPrecision), outputEpsilon));
         var steps = GC.AllocateUninitializedArray<double>(snapshot.Length);   // every element written below
-        var lengths = GC.AllocateUninitializedArray<double>(snapshot.Length);
-        for (var i = 0; i < lengths.Length; i++) lengths[i] = objectiveScale / Math.Abs(gradient[i]);
         // A small gradient says little about how far the function is from changing (a layer norm input whose derivative
         // happens to vanish for these upstream weights still varies on the scale of the spread; a ReLU input a hair below
         // its kink has a zero gradient): no element's length counts as longer than the input's typical one, the median.
-        var typical = Median(lengths) ?? double.PositiveInfinity;
+        var typical = MedianLength(gradient, objectiveScale) ?? double.PositiveInfinity;
         for (var i = 0; i < steps.Length; i++)
         {
-            var length = lengths[i] > 0 && double.IsFinite(lengths[i]) ? Math.Min(lengths[i], typical) : typical;
+            var own = objectiveScale / Math.Abs(gradient[i]);
+            var length = own > 0 && double.IsFinite(own) ? Math.Min(own, typical) : typical;
             var scale = Math.Min(Math.Max(1.0, Math.Abs(snapshot[i])), length);
             // Never below what x can represent: a step of a few units in the last place says nothing.
             var floor = 1024 * FloatingPoint.Ulp(snapshot[i], inputPrecision);
@@ -44,15 +43,28 @@ internal static class StepSize
         return steps;
     }
 
-    /// <summary>The median of the positive finite lengths (the upper one of an even count); null when there are none.</summary>
-    private static double? Median(double[] lengths)
+    /// <summary>
+    /// The median of the positive finite lengths |φ| / |∂φ/∂xᵢ| (the upper one of an even count); null when there are none.
+    /// </summary>
+    private static double? MedianLength(double[] gradient, double objectiveScale)
     {
-        var kept = GC.AllocateUninitializedArray<double>(lengths.Length);   // only the first count are read
-        var count = 0;
-        foreach (var length in lengths)
-            if (length > 0 && double.IsFinite(length)) kept[count++] = length;
-        if (count == 0) return null;
-        // A selection, not a sort: a default check of a cheap forward pass over many elements spent a fifth of its time sorting here.
-        return OrderStatistic.Select(kept, count, count / 2);
+        // A selection, not a sort, in a pooled buffer: a default check of a cheap forward pass over many elements spent a
+        // fifth of its time sorting here.
+        var kept = System.Buffers.ArrayPool<double>.Shared.Rent(gradient.Length);
+        try
+        {
+            var count = 0;
+            foreach (var g in gradient)
+            {
+                var length = objectiveScale / Math.Abs(g);
+                if (length > 0 && double.IsFinite(length)) kept[count++] = length;
+            }
+
+            return count == 0 ? null : OrderStatistic.Select(kept, count, count / 2);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(kept);
+        }
     }
 }
