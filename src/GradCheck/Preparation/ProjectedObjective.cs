@@ -37,14 +37,18 @@ internal sealed class ProjectedObjective(Func<object?> forward, Func<object?[], 
     public double[] EvaluateOutput()
     {
         var values = Read(forward());
-        var copy = new List<double>();
+        var count = 0;
+        for (var k = 0; k < values.Length; k++)
+            if (parts![k].IsDifferentiated) count += parts[k].Shape.Count;
+        var copy = new double[count];
+        var next = 0;
         for (var k = 0; k < values.Length; k++)
         {
             if (!parts![k].IsDifferentiated) continue;
-            for (var i = 0; i < parts[k].Shape.Count; i++) copy.Add(OutputPart.At(values[k]!, i));
+            for (var i = 0; i < parts[k].Shape.Count; i++) copy[next++] = OutputPart.At(values[k]!, i);
         }
 
-        return [.. copy];
+        return copy;
     }
 
     /// <summary>Where the <paramref name="index"/>-th element of <see cref="EvaluateOutput"/> is.</summary>
