@@ -191,8 +191,7 @@ internal sealed class ShapeContext
         && method.DeclaringSyntaxReferences.Length == 1 && method.DeclaringSyntaxReferences[0].Span.Length <= MaxHelperLength
         && !method.IsVirtual && !method.IsAbstract && !method.IsOverride && !method.IsExtern && !method.IsGenericMethod
         && method.ContainingType?.TypeKind is TypeKind.Class or TypeKind.Struct
-        && method.DeclaringSyntaxReferences.Length == 1
-        && (Types.IsMatrixOrVector(method.ReturnType));
+        && Types.IsMatrixOrVector(method.ReturnType);
 
     /// <summary>
     /// The semantic model of a tree of this compilation (a helper or a member declared in another file than the one

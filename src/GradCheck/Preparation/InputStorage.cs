@@ -140,9 +140,10 @@ internal sealed class InputStorage
     public int FirstNotHolding(int[] indices, Move move, double sign)
     {
         var (centres, displacements) = (move.Centres, move.Displacements);
+        var dense = storage;
         for (var i = 0; i < indices.Length; i++)
         {
-            var read = storage is { } dense ? dense[indices[i]] : this[indices[i]];
+            var read = dense is not null ? dense[indices[i]] : this[indices[i]];
             if (BitConverter.DoubleToInt64Bits(read) != BitConverter.DoubleToInt64Bits(centres[i] + sign * displacements[i])) return i;
         }
 
@@ -155,7 +156,7 @@ internal sealed class InputStorage
         if (storage is { } dense)
         {
             // Distinct indices as many as the elements are all of them: one copy.
-            if (indices.Length == dense.Length) Array.Copy(snapshot, dense, dense.Length);
+            if (indices.Length == dense.Length) Restore(snapshot);
             else
                 for (var i = 0; i < indices.Length; i++) dense[indices[i]] = snapshot[indices[i]];
             return;

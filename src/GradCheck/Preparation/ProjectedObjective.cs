@@ -127,9 +127,8 @@ internal sealed class ProjectedObjective(Func<object?> forward, Func<object?[], 
         for (var k = 0; k < parts!.Length; k++)
         {
             if (!parts[k].IsDifferentiated) continue;
-            var u = upstream[k];
-            for (var i = 0; i < u.Length; i++) Add(output[offset + i], u[i], k, i, ref sum, ref absolute);
-            offset += u.Length;
+            Accumulate(output.AsSpan(offset, upstream[k].Length), upstream[k], k, ref sum, ref absolute);
+            offset += upstream[k].Length;
         }
 
         RequireSummable(absolute);
@@ -177,7 +176,7 @@ internal sealed class ProjectedObjective(Func<object?> forward, Func<object?[], 
         return backward(ups);
     }
 
-    private void Accumulate(double[] dense, double[] u, int part, ref double sum, ref double absolute)
+    private void Accumulate(ReadOnlySpan<double> dense, double[] u, int part, ref double sum, ref double absolute)
     {
         for (var i = 0; i < u.Length; i++) Add(dense[i], u[i], part, i, ref sum, ref absolute);
     }

@@ -16,12 +16,14 @@ internal struct DirectionDraw(long seed)
     public double NextSignedMagnitude()
     {
         var bits = Next();
-        var magnitude = 0.5 + (bits >> 11) * (1.0 / (1UL << 53));
-        return (bits & 1) == 0 ? magnitude : -magnitude;
+        return (bits & 1) == 0 ? Magnitude(bits) : -Magnitude(bits);
     }
 
     /// <summary>A magnitude uniform in [0.5, 1.5).</summary>
-    public double NextMagnitude() => 0.5 + (Next() >> 11) * (1.0 / (1UL << 53));
+    public double NextMagnitude() => Magnitude(Next());
+
+    // The draw's top 53 bits as a fraction in [0, 1), shifted to [0.5, 1.5); its lowest bit is left for the sign.
+    private static double Magnitude(ulong bits) => 0.5 + (bits >> 11) * (1.0 / (1UL << 53));
 
     private ulong Next()
     {

@@ -44,7 +44,7 @@ internal sealed class Perturbation
     {
         var steps = GC.AllocateUninitializedArray<double>(indices.Length);
         var draw = DirectionDraw.From(random);
-        for (var i = 0; i < indices.Length; i++) steps[i] = draw.NextSignedMagnitude() * (scale == 1 ? baseSteps[indices[i]] : baseSteps[indices[i]] * scale);
+        for (var i = 0; i < indices.Length; i++) steps[i] = draw.NextSignedMagnitude() * (baseSteps[indices[i]] * scale);   // × 1 is exact
         return new Perturbation(indices, steps, precision);
     }
 
@@ -116,10 +116,7 @@ internal sealed class Perturbation
             var x = snapshot[Indices[i]];
             var wanted = t * Steps[i];
             if (!double.IsFinite(wanted) || Math.Abs(wanted) < SmallestDisplacementInUlps * FloatingPoint.Ulp(x, Precision)) return null;
-            // Most elements: the wanted displacement rounded to the spacing at the larger of |x| and |d| is exact about x.
-            var rounded = RoundedToSpacing(x, wanted, Precision);
-            if (IsExactAbout(x, rounded, Precision)) displacements[i] = rounded;
-            else if (Exact(x, wanted, Precision) is { } exact) displacements[i] = exact;
+            if (Exact(x, wanted, Precision) is { } exact) displacements[i] = exact;
             else if (Shifted(x, wanted, Precision) is { } shifted)
             {
                 centres ??= ValuesAt(snapshot, copy: true);
@@ -159,16 +156,12 @@ internal sealed class Perturbation
     private static double? Exact(double x, double wanted, ElementPrecision precision)
     {
         var u = FloatingPoint.Ulp(Math.Max(Math.Abs(x), Math.Abs(wanted)), precision);
-        var rounded = RoundedToSpacing(x, wanted, precision);
-        foreach (var d in (ReadOnlySpan<double>)[rounded, rounded + u, rounded - u, rounded + 2 * u, rounded - 2 * u])
+        var rounded = Math.Round(wanted / u) * u;
+        // Most elements take the rounded value itself: tried before the neighbours are laid out.
+        if (IsExactAbout(x, rounded, precision)) return rounded;
+        foreach (var d in (ReadOnlySpan<double>)[rounded + u, rounded - u, rounded + 2 * u, rounded - 2 * u])
             if (IsExactAbout(x, d, precision)) return d;
         return null;
-    }
-
-    private static double RoundedToSpacing(double x, double wanted, ElementPrecision precision)
-    {
-        var u = FloatingPoint.Ulp(Math.Max(Math.Abs(x), Math.Abs(wanted)), precision);
-        return Math.Round(wanted / u) * u;
     }
 
     // An x much smaller than the step has digits below the step's spacing u, which x ± d cannot keep: the centre moves to x
